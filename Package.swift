@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "raumboerse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "raumboerse", targets: ["raumboerse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // zlib from the system (Debian: zlib1g-dev), the same way GRDB links libsqlite3.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // epoll, eventfd and accept4, which Glibc's module does not export.
+        .target(name: "CSystemLinux"),
+        // Our own HTTP/1.1 server on POSIX sockets. Knows nothing of rooms.
+        .target(name: "HTTPServer", dependencies: ["CZlib", "CSystemLinux"], swiftSettings: swiftSettings),
+        // Mustache templates compiled once, rendered against typed contexts.
+        .target(name: "Mustache", swiftSettings: swiftSettings),
+        // Domain values and rules. Foundation only.
+        .target(name: "RoomExchange", swiftSettings: swiftSettings),
+        // SQLite through GRDB: migrations, queries, the invariants of the schema.
+        .target(
+            name: "Storage",
+            dependencies: ["RoomExchange", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Routes, handlers, page view models.
+        .target(
+            name: "Web",
+            dependencies: [
+                "HTTPServer", "Mustache", "RoomExchange", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "DemoData", dependencies: ["RoomExchange", "Storage"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "raumboerse",
+            dependencies: [
+                "Web", "Storage", "DemoData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Web", "Storage", "DemoData", "HTTPServer"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "DemoData", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"], swiftSettings: swiftSettings),
+    ]
+)

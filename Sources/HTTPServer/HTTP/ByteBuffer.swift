@@ -1,0 +1,49 @@
+/// Bytes received but not yet parsed. Consumed bytes are dropped lazily so that
+/// pipelined requests and body chunks do not shift the array on every step.
+struct ByteBuffer {
+    private(set) var bytes: [UInt8] = []
+    private(set) var readerIndex = 0
+
+    var readableCount: Int { bytes.count - readerIndex }
+    var isEmpty: Bool { readerIndex == bytes.count }
+
+    mutating func append(_ chunk: UnsafeRawBufferPointer) {
+        if readerIndex > 0, readerIndex >= bytes.count / 2 {
+            bytes.removeSubrange(0..<readerIndex)
+            readerIndex = 0
+        }
+        bytes.append(contentsOf: chunk)
+    }
+
+    mutating func append(_ chunk: [UInt8]) {
+        chunk.withUnsafeBytes { append($0) }
+    }
+
+    mutating func consume(_ count: Int) {
+        readerIndex += count
+        if readerIndex == bytes.count {
+            bytes.removeAll(keepingCapacity: bytes.capacity <= 65_536)
+            readerIndex = 0
+        }
+    }
+
+    func byte(at offset: Int) -> UInt8 { bytes[readerIndex + offset] }
+
+    /// Offset (from the reader index) of the first `\r\n` at or after `start`, or nil.
+    func firstCRLF(from start: Int = 0, within limit: Int = .max) -> Int? {
+        let end = min(bytes.count, readerIndex + limit)
+        var i = readerIndex + start
+        while i + 1 < end {
+            if bytes[i] == 0x0D, bytes[i + 1] == 0x0A { return i - readerIndex }
+            i += 1
+        }
+        return nil
+    }
+
+    func withReadableBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> R) throws(HTTPParseError) -> R {
+        let start = readerIndex
+        return try bytes.withUnsafeBufferPointer { (all) throws(HTTPParseError) -> R in
+            try body(UnsafeBufferPointer(rebasing: all[start...]))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// An ordered route table: method + path pattern → handler; the first match wins.
+///
+/// Patterns are `/`-separated segments: literals, `:name` parameters (percent-decoded
+/// into `request.parameters`), and a final `*` for the rest of the path.
+/// `HEAD` is served by the `GET` route. A path that matches with another method is
+/// answered `405` with `Allow`; no match is `404`.
+public struct Router: HTTPHandler {
+    public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
+
+    struct Route: Sendable {
+        let method: HTTPMethod
+        let pattern: RoutePattern
+        let maxBodySize: Int?
+        let handler: Handler
+    }
+
+    private var routes: [Route] = []
+
+    public init() {}
+
+    /// Adds a route. `maxBodySize` overrides the server's limit for this route.
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: @escaping Handler) {
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), maxBodySize: maxBodySize, handler: handler))
+    }
+
+    public func handle(_ request: HTTPRequest) throws -> HTTPResponse {
+        let segments = RoutePattern.segments(of: request.path)
+        var allowed: [HTTPMethod] = []
+        for route in routes {
+            guard let parameters = route.pattern.match(segments) else { continue }
+            if route.method == request.method || (request.method == .HEAD && route.method == .GET) {
+                var routed = request
+                routed.parameters = parameters
+                return try route.handler(routed)
+            }
+            allowed.append(route.method)
+        }
+        guard !allowed.isEmpty else { throw HTTPError(.notFound) }
+        if allowed.contains(.GET) { allowed.append(.HEAD) }
+        let allow = Array(Set(allowed)).map(\.rawValue).sorted().joined(separator: ", ")
+        if request.method == .OPTIONS {
+            return HTTPResponse(status: .noContent, headers: ["Allow": allow])
+        }
+        throw HTTPError(.methodNotAllowed, headers: ["Allow": allow])
+    }
+
+    /// The body limit of the route that would serve this head, if it sets one.
+    public func maxBodySize(for head: HTTPRequestHead) -> Int? {
+        let segments = RoutePattern.segments(of: head.path)
+        return routes.first { $0.method == head.method && $0.pattern.match(segments) != nil }?.maxBodySize
+    }
+}
+
+struct RoutePattern: Sendable {
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+        case rest
+    }
+
+    let segments: [Segment]
+
+    init(_ pattern: String) {
+        segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
+            if part == "*" { return .rest }
+            if part.hasPrefix(":") { return .parameter(String(part.dropFirst())) }
+            return .literal(String(part))
+        }
+    }
+
+    static func segments(of path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+    }
+
+    func match(_ path: [Substring]) -> HTTPPathParameters? {
+        var parameters = HTTPPathParameters()
+        // "/" splits into one empty segment; the root pattern has none.
+        let path = path == [""] ? [] : path
+        for (index, segment) in segments.enumerated() {
+            switch segment {
+            case .rest:
+                parameters.values.append(("*", path[index...].joined(separator: "/")))
+                return parameters
+            case .literal(let literal):
+                guard index < path.count, path[index] == literal else { return nil }
+            case .parameter(let name):
+                guard index < path.count, !path[index].isEmpty, let value = String(path[index]).percentDecoded() else { return nil }
+                parameters.values.append((name, value))
+            }
+        }
+        return path.count == segments.count ? parameters : nil
+    }
+}

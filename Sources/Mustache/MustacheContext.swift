@@ -1,0 +1,42 @@
+/// What a template can ask a context for. Page view models conform by switching
+/// over the names their template uses: no reflection, no dictionaries, and the
+/// compiler checks the types.
+public protocol MustacheContext {
+    func value(for name: String) -> MustacheValue
+}
+
+/// The value of a name: text is HTML-escaped by `{{name}}`, raw only in `{{{name}}}`.
+public enum MustacheValue {
+    case text(String)
+    case int(Int)
+    case bool(Bool)
+    case context(any MustacheContext)
+    case list([any MustacheContext])
+    case missing
+
+    /// Optional text: nil is missing, so `{{#name}}` skips it.
+    public static func text(_ value: String?) -> MustacheValue {
+        value.map { .text($0) } ?? .missing
+    }
+
+    public static func context(_ value: (any MustacheContext)?) -> MustacheValue {
+        value.map { .context($0) } ?? .missing
+    }
+
+    /// Falsey values (Mustache spec): missing, false, empty list, empty text.
+    var isFalsey: Bool {
+        switch self {
+        case .missing: true
+        case .bool(let value): !value
+        case .list(let items): items.isEmpty
+        case .text(let text): text.isEmpty
+        case .int, .context: false
+        }
+    }
+}
+
+/// A context that resolves nothing, for templates without data.
+public struct EmptyContext: MustacheContext {
+    public init() {}
+    public func value(for name: String) -> MustacheValue { .missing }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// All templates of a directory, parsed once at start-up. Names are paths below the
+/// directory without the extension (`rooms/show`). Loading fails on the first
+/// parse error or missing partial, naming the file, line and column.
+public struct MustacheLibrary: Sendable {
+    private var templates: [String: MustacheTemplate] = [:]
+
+    public init(directory: String, fileExtension: String = "mustache") throws {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw MustacheError(template: directory, line: 0, column: 0, message: "template directory not found")
+        }
+        for case let url as URL in enumerator where url.pathExtension == fileExtension {
+            let relative = url.standardizedFileURL.path.dropFirst(root.path.count + 1)
+            let name = String(relative.dropLast(fileExtension.count + 1))
+            templates[name] = try MustacheTemplate(name: name, source: String(contentsOf: url, encoding: .utf8))
+        }
+        try checkPartials()
+    }
+
+    /// A library from in-memory sources (tests).
+    public init(templates sources: [String: String]) throws {
+        for (name, source) in sources { templates[name] = try MustacheTemplate(name: name, source: source) }
+        try checkPartials()
+    }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// Renders template `name` with `context` into UTF-8 bytes.
+    public func render(_ name: String, _ context: any MustacheContext) throws(MustacheError) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
+        try render(name, context, into: &output)
+        return output
+    }
+
+    public func render(_ name: String, _ context: any MustacheContext, into output: inout [UInt8]) throws(MustacheError) {
+        guard let template = templates[name] else {
+            throw MustacheError(template: name, line: 0, column: 0, message: "no such template")
+        }
+        var renderer = MustacheRenderer(library: self, output: output)
+        output = []
+        var stack: [any MustacheContext] = [context]
+        renderer.render(template.nodes, &stack)
+        output = renderer.output
+    }
+
+    func template(named name: String) -> MustacheTemplate? { templates[name] }
+
+    private func checkPartials() throws(MustacheError) {
+        for template in templates.values {
+            for partial in template.partialNames where templates[partial] == nil {
+                throw MustacheError(template: template.name, line: 0, column: 0, message: "partial '\(partial)' does not exist")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Walks a template's nodes with a stack of contexts, writing bytes.
+struct MustacheRenderer {
+    let library: MustacheLibrary
+    var output: [UInt8]
+
+    mutating func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [any MustacheContext]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                output.append(contentsOf: bytes)
+            case .variable(let path, let escaped):
+                switch lookup(path, stack) {
+                case .text(let text):
+                    if escaped { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+                case .int(let number):
+                    output.append(contentsOf: String(number).utf8)
+                case .bool, .context, .list, .missing:
+                    break
+                }
+            case .section(let path, let children, let inverted):
+                let value = lookup(path, stack)
+                if inverted {
+                    if value.isFalsey { render(children, &stack) }
+                    continue
+                }
+                switch value {
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        render(children, &stack)
+                        stack.removeLast()
+                    }
+                case .context(let context):
+                    stack.append(context)
+                    render(children, &stack)
+                    stack.removeLast()
+                case .bool(true), .int, .text:
+                    if !value.isFalsey { render(children, &stack) }
+                case .bool(false), .missing:
+                    break
+                }
+            case .partial(let name):
+                // Existence was checked when the library loaded.
+                if let template = library.template(named: name) { render(template.nodes, &stack) }
+            }
+        }
+    }
+
+    /// The first segment resolves from the innermost context outwards; the rest
+    /// resolve inside what it found (Mustache spec, dotted names).
+    private func lookup(_ path: [String], _ stack: [any MustacheContext]) -> MustacheValue {
+        var value = MustacheValue.missing
+        for context in stack.reversed() {
+            value = context.value(for: path[0])
+            if case .missing = value { continue }
+            break
+        }
+        for name in path.dropFirst() {
+            guard case .context(let context) = value else { return .missing }
+            value = context.value(for: name)
+        }
+        return value
+    }
+
+    private mutating func appendEscaped(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: MustacheRenderer.amp)
+            case UInt8(ascii: "<"): output.append(contentsOf: MustacheRenderer.lt)
+            case UInt8(ascii: ">"): output.append(contentsOf: MustacheRenderer.gt)
+            case UInt8(ascii: "\""): output.append(contentsOf: MustacheRenderer.quot)
+            case UInt8(ascii: "'"): output.append(contentsOf: MustacheRenderer.apos)
+            default: output.append(byte)
+            }
+        }
+    }
+
+    private static let amp = Array("&amp;".utf8)
+    private static let lt = Array("&lt;".utf8)
+    private static let gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8)
+    private static let apos = Array("&#39;".utf8)
+}

@@ -1,0 +1,86 @@
+/// The filters of `/rooms` and `/api/v1/rooms`, already validated.
+public struct RoomFilter: Sendable, Equatable {
+    public var words: String?
+    public var district: District?
+    public var minCapacity: Int?
+    public var stepFree = false
+    /// Only rooms free of charge for this visitor: for a logged-out visitor rooms
+    /// free at least for nonprofits, otherwise free for their organisation's kind.
+    public var freeOnly = false
+    public var visitorKind: Organisation.Kind?
+    public var equipment: Set<Equipment> = []
+    public var page = 1
+    public var perPage = 20
+
+    public init() {}
+
+    /// The price models that count as free for this visitor.
+    public var freePriceModels: [Price.Model] {
+        switch visitorKind {
+        case .some(.nonprofit), .none: [.free, .donation, .freeNonprofit]
+        case .some: [.free, .donation]
+        }
+    }
+}
+
+/// A room as shown in a list.
+public struct RoomSummary: Sendable {
+    public var id: Room.ID
+    public var title: String
+    public var description: String
+    public var district: District
+    public var capacity: Int
+    public var price: Price
+    public var stepFree: Bool
+    public var organisationName: String
+    public var photo: Photo?
+
+    public init(id: Room.ID, title: String, description: String, district: District, capacity: Int, price: Price,
+                stepFree: Bool, organisationName: String, photo: Photo?) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.district = district
+        self.capacity = capacity
+        self.price = price
+        self.stepFree = stepFree
+        self.organisationName = organisationName
+        self.photo = photo
+    }
+}
+
+/// One page of search results.
+public struct RoomSearchResult: Sendable {
+    public var rooms: [RoomSummary]
+    public var total: Int
+    public var page: Int
+    public var perPage: Int
+
+    public init(rooms: [RoomSummary], total: Int, page: Int, perPage: Int) {
+        self.rooms = rooms
+        self.total = total
+        self.page = page
+        self.perPage = perPage
+    }
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+/// An uploaded room photo; the file lives in the data directory under `fileName`.
+public struct Photo: Sendable, Equatable {
+    public typealias ID = Tagged<Photo, Int64>
+
+    public var id: ID
+    public var fileName: String
+    public var width: Int
+    public var height: Int
+    public var alt: String
+
+    public init(id: ID, fileName: String, width: Int, height: Int, alt: String) {
+        self.id = id
+        self.fileName = fileName
+        self.width = width
+        self.height = height
+        self.alt = alt
+    }
+}

@@ -1,0 +1,250 @@
+import GRDB
+import RoomExchange
+
+extension AppDatabase {
+    /// Published rooms matching `filter`, one page, newest first (best match first
+    /// with words).
+    public func searchRooms(_ filter: RoomFilter) throws -> RoomSearchResult {
+        var conditions = ["r.status = 'published'"]
+        var arguments: [any DatabaseValueConvertible] = []
+        var join = ""
+        var order = "r.id DESC"
+        if let words = filter.words, let match = AppDatabase.ftsQuery(words) {
+            join = "JOIN roomSearch s ON s.rowid = r.id"
+            conditions.append("roomSearch MATCH ?")
+            arguments.append(match)
+            order = "s.rank, r.id DESC"
+        }
+        if let district = filter.district {
+            conditions.append("r.district = ?")
+            arguments.append(district.rawValue)
+        }
+        if let capacity = filter.minCapacity {
+            conditions.append("r.capacity >= ?")
+            arguments.append(capacity)
+        }
+        if filter.stepFree { conditions.append("r.stepFree = 1") }
+        if filter.freeOnly {
+            let models = filter.freePriceModels
+            conditions.append("r.priceModel IN (\(models.map { _ in "?" }.joined(separator: ", ")))")
+            arguments.append(contentsOf: models.map(\.rawValue))
+        }
+        if !filter.equipment.isEmpty {
+            let items = filter.equipment.sorted()
+            conditions.append("""
+                r.id IN (SELECT roomId FROM roomEquipment WHERE equipment IN (\(items.map { _ in "?" }.joined(separator: ", ")))
+                GROUP BY roomId HAVING count(*) = \(items.count))
+                """)
+            arguments.append(contentsOf: items.map(\.rawValue))
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        let offset = (max(1, filter.page) - 1) * filter.perPage
+
+        return try pool.read { db in
+            let total = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM room r \(join) WHERE \(whereClause)"),
+                arguments: StatementArguments(arguments)
+            ) ?? 0
+            let sql = """
+                SELECT \(AppDatabase.summaryColumns) FROM room r \(join)
+                JOIN organisation o ON o.id = r.organisationId
+                LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+                WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                """
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: sql),
+                arguments: StatementArguments(arguments + [filter.perPage, offset])
+            )
+            return RoomSearchResult(rooms: rows.map(AppDatabase.summary), total: total, page: filter.page, perPage: filter.perPage)
+        }
+    }
+
+    /// The newest published rooms, for the start page.
+    public func featuredRooms(limit: Int) throws -> [RoomSummary] {
+        var filter = RoomFilter()
+        filter.perPage = limit
+        return try searchRooms(filter).rooms
+    }
+
+    /// Published rooms of one organisation.
+    public func publishedRooms(of organisation: Organisation.ID) throws -> [RoomSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(AppDatabase.summaryColumns) FROM room r
+                JOIN organisation o ON o.id = r.organisationId
+                LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+                WHERE r.organisationId = ? AND r.status = 'published' ORDER BY r.title
+                """), arguments: [organisation.rawValue]).map(AppDatabase.summary)
+        }
+    }
+
+    /// A room in any status with everything its page shows; nil when unknown.
+    public func room(_ id: Room.ID) throws -> Room? {
+        try pool.read { db in try AppDatabase.fetchRoom(db, id) }
+    }
+
+    public func photos(of room: Room.ID) throws -> [Photo] {
+        try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT id, fileName, width, height, alt FROM photo WHERE roomId = ? ORDER BY position, id"),
+                             arguments: [room.rawValue])
+                .map { Photo(id: Photo.ID($0[0]), fileName: $0[1], width: $0[2], height: $0[3], alt: $0[4]) }
+        }
+    }
+
+    public func organisation(_ id: Organisation.ID) throws -> Organisation? {
+        try pool.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, name, kind, district, description, website, contactEmail, phone, trusted FROM organisation WHERE id = ?
+                """), arguments: [id.rawValue]).map(AppDatabase.organisation)
+        }
+    }
+
+    /// Figures for the start page: published rooms and the organisations offering them.
+    public func exchangeFigures() throws -> (rooms: Int, organisations: Int) {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), count(DISTINCT organisationId) FROM room WHERE status = 'published'
+                """)
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Creates an organisation; returns its id.
+    public func insertOrganisation(_ draft: Organisation) throws -> Organisation.ID {
+        try pool.write { db in try AppDatabase.insertOrganisation(db, draft) }
+    }
+
+    /// Stores a room with its hours and equipment in one transaction; returns its id.
+    public func insertRoom(_ room: Room) throws -> Room.ID {
+        try pool.write { db in try AppDatabase.insertRoom(db, room) }
+    }
+
+    /// Runs `body` in one write transaction (bulk loading of demo data).
+    public func inTransaction<T>(_ body: (Transaction) throws -> T) throws -> T {
+        try pool.write { db in try body(Transaction(db: db)) }
+    }
+
+    /// Writes inside one transaction, for bulk loads.
+    public struct Transaction {
+        let db: Database
+
+        public func insertOrganisation(_ draft: Organisation) throws -> Organisation.ID {
+            try AppDatabase.insertOrganisation(db, draft)
+        }
+
+        public func insertRoom(_ room: Room) throws -> Room.ID {
+            try AppDatabase.insertRoom(db, room)
+        }
+
+        public func count(_ table: String) throws -> Int {
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.filter { $0.isLetter })") ?? 0
+        }
+    }
+
+    static func insertOrganisation(_ db: Database, _ o: Organisation) throws -> Organisation.ID {
+        try db.cachedStatement(sql: """
+            INSERT INTO organisation (name, kind, district, description, website, contactEmail, phone, trusted, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [o.name, o.kind.rawValue, o.district?.rawValue, o.description, o.website,
+                                     o.contactEmail, o.phone, o.trusted, now])
+        return Organisation.ID(db.lastInsertedRowID)
+    }
+
+    static func insertRoom(_ db: Database, _ r: Room) throws -> Room.ID {
+        let now = now
+        try db.cachedStatement(sql: """
+            INSERT INTO room (organisationId, status, title, description, district, street, postcode, capacity, areaM2,
+                priceModel, pricePerHourCents, bookingMode, stepFree, accessibleWC, hearingLoop, minMinutes, maxMinutes,
+                leadHours, maxDaysAhead, rules, createdAt, updatedAt, publishedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                r.organisationID.rawValue, r.status.rawValue, r.title, r.description, r.district.rawValue, r.street,
+                r.postcode, r.capacity, r.areaM2, r.price.model.rawValue, r.price.feePerHourCents, r.bookingMode.rawValue,
+                r.accessibility.stepFree, r.accessibility.accessibleWC, r.accessibility.hearingLoop, r.minMinutes,
+                r.maxMinutes, r.leadHours, r.maxDaysAhead, r.rules, now, now, r.status == .published ? now : nil,
+            ])
+        let id = db.lastInsertedRowID
+        let span = try db.cachedStatement(sql: "INSERT INTO openingSpan (roomId, weekday, startMinute, endMinute) VALUES (?, ?, ?, ?)")
+        for day in Weekday.allCases {
+            for s in r.openingHours[day] { try span.execute(arguments: [id, day.rawValue, s.start, s.end]) }
+        }
+        let equipment = try db.cachedStatement(sql: "INSERT INTO roomEquipment (roomId, equipment) VALUES (?, ?)")
+        for item in r.equipment.sorted() { try equipment.execute(arguments: [id, item.rawValue]) }
+        return Room.ID(id)
+    }
+
+    // MARK: Reading rows
+
+    static let summaryColumns = """
+        r.id, r.title, r.description, r.district, r.capacity, r.priceModel, r.pricePerHourCents, r.stepFree, o.name,
+        p.id, p.fileName, p.width, p.height, p.alt
+        """
+
+    static func summary(_ row: Row) -> RoomSummary {
+        let photo: Photo? = (row[9] as Int64?).map { Photo(id: Photo.ID($0), fileName: row[10], width: row[11], height: row[12], alt: row[13]) }
+        return RoomSummary(
+            id: Room.ID(row[0]), title: row[1], description: row[2], district: District(rawValue: row[3]) ?? .innenstadt,
+            capacity: row[4], price: price(model: row[5], cents: row[6]), stepFree: row[7], organisationName: row[8], photo: photo
+        )
+    }
+
+    static func price(model: String, cents: Int?) -> Price {
+        Price.Model(rawValue: model).flatMap { Price(model: $0, feePerHourCents: cents) } ?? .free
+    }
+
+    static func organisation(_ row: Row) -> Organisation {
+        Organisation(
+            id: Organisation.ID(row[0]), name: row[1], kind: Organisation.Kind(rawValue: row[2]) ?? .other,
+            district: (row[3] as String?).flatMap(District.init(rawValue:)), description: row[4], website: row[5],
+            contactEmail: row[6], phone: row[7], trusted: row[8]
+        )
+    }
+
+    static func fetchRoom(_ db: Database, _ id: Room.ID) throws -> Room? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, organisationId, status, title, description, district, street, postcode, capacity, areaM2, priceModel,
+                pricePerHourCents, bookingMode, stepFree, accessibleWC, hearingLoop, minMinutes, maxMinutes, leadHours,
+                maxDaysAhead, rules FROM room WHERE id = ?
+            """), arguments: [id.rawValue]) else { return nil }
+        var days: [[MinuteSpan]] = Array(repeating: [], count: 7)
+        for span in try Row.fetchAll(db.cachedStatement(sql: "SELECT weekday, startMinute, endMinute FROM openingSpan WHERE roomId = ?"),
+                                     arguments: [id.rawValue]) {
+            if let s = MinuteSpan(start: span[1], end: span[2]) { days[span[0] as Int].append(s) }
+        }
+        let equipment = try String.fetchAll(db.cachedStatement(sql: "SELECT equipment FROM roomEquipment WHERE roomId = ?"),
+                                             arguments: [id.rawValue]).compactMap(Equipment.init(rawValue:))
+        return Room(
+            id: Room.ID(row[0]), organisationID: Organisation.ID(row[1]), status: Room.Status(rawValue: row[2]) ?? .pending,
+            title: row[3], description: row[4], district: District(rawValue: row[5]) ?? .innenstadt, street: row[6],
+            postcode: row[7], capacity: row[8], areaM2: row[9], price: price(model: row[10], cents: row[11]),
+            bookingMode: Room.BookingMode(rawValue: row[12]) ?? .request,
+            accessibility: Accessibility(stepFree: row[13], accessibleWC: row[14], hearingLoop: row[15]),
+            equipment: Set(equipment), openingHours: WeeklyHours(days: days), minMinutes: row[16], maxMinutes: row[17],
+            leadHours: row[18], maxDaysAhead: row[19], rules: row[20]
+        )
+    }
+
+    /// Words to an FTS5 query: every word must match, each as a prefix, so
+    /// "seminar jürg" finds "Seminarraum in St. Jürgen". Nil when no word is left.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(10)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}
+
+extension AppDatabase.Transaction {
+    /// Inserts a booking as it stands (bulk loading); the schema's trigger still
+    /// refuses an overlapping confirmed one.
+    public func insertBooking(room: Room.ID, organisation: Organisation.ID?, startsAt: Int64, endsAt: Int64,
+                              attendees: Int, purpose: String, confirmed: Bool) throws {
+        let now = AppDatabase.now
+        try db.cachedStatement(sql: """
+            INSERT INTO booking (roomId, bookerOrganisationId, startsAt, endsAt, attendees, purpose, status, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [room.rawValue, organisation?.rawValue, startsAt, endsAt, attendees, purpose,
+                                     confirmed ? "confirmed" : "requested", now, now])
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import RoomExchange
+
+/// The one owner of the database: it opens the file, migrates it, and offers
+/// methods that each run one transaction and keep one invariant.
+public struct AppDatabase: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) and migrates the database at `path`. Refuses a
+    /// file that a newer version of the program has migrated.
+    public init(path: String, migrate: Bool = true) throws {
+        self.path = path
+        pool = try Persistence.openPool(at: path)
+        if try pool.read(Migrations.migrator.hasBeenSuperseded) { throw StorageError.databaseNewerThanCode }
+        if migrate { try self.migrate() }
+    }
+
+    public func migrate() throws {
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// Names of migrations applied and known (for `raumboerse migrate`).
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { try Migrations.migrator.appliedIdentifiers($0) }.sorted()
+    }
+
+    /// True when the database answers a query.
+    public func isHealthy() -> Bool {
+        (try? pool.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+    }
+
+    /// A consistent copy of the database while it keeps serving (SQLite's online
+    /// backup API), checked with `PRAGMA integrity_check` afterwards.
+    public func backup(to destination: String) throws {
+        let copy = try DatabaseQueue(path: destination)
+        try pool.backup(to: copy)
+        let result = try copy.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        guard result == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: result) }
+    }
+
+    static var now: Int64 { Int64(Date().timeIntervalSince1970) }
+}

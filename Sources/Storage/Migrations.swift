@@ -1,0 +1,225 @@
+import GRDB
+
+/// The schema, one named migration after another. Shipped migrations are never
+/// edited; changes go into a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        return migrator
+    }
+
+    /// The whole product as far as it is known: organisations and their members,
+    /// sessions, rooms with hours, equipment, closures and photos, bookings with
+    /// their history, reports and the audit log. The invariants live here: CHECKs
+    /// for every enumeration, foreign keys, and a trigger that refuses two
+    /// overlapping confirmed bookings of one room whatever code path writes them.
+    static let v1 = """
+    CREATE TABLE organisation (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        kind TEXT NOT NULL CHECK (kind IN ('nonprofit', 'company', 'public', 'other')),
+        district TEXT CHECK (district IN ('innenstadt', 'st-juergen', 'moisling', 'buntekuh', 'st-lorenz-sued',
+            'st-lorenz-nord', 'st-gertrud', 'schlutup', 'kuecknitz', 'travemuende')),
+        description TEXT NOT NULL DEFAULT '',
+        website TEXT,
+        contactEmail TEXT,
+        phone TEXT,
+        trusted INTEGER NOT NULL DEFAULT 0 CHECK (trusted IN (0, 1)),
+        createdAt INTEGER NOT NULL
+    );
+
+    CREATE TABLE user (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        passwordHash TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'moderator', 'admin')),
+        organisationId INTEGER REFERENCES organisation(id) ON DELETE SET NULL,
+        language TEXT NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'en')),
+        calendarToken TEXT UNIQUE,
+        blockedAt INTEGER,
+        createdAt INTEGER NOT NULL
+    );
+    CREATE INDEX user_organisation ON user(organisationId);
+
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        tokenHash BLOB NOT NULL UNIQUE,
+        userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        csrfToken TEXT NOT NULL,
+        createdAt INTEGER NOT NULL,
+        lastSeenAt INTEGER NOT NULL
+    );
+    CREATE INDEX session_user ON session(userId);
+
+    CREATE TABLE room (
+        id INTEGER PRIMARY KEY,
+        organisationId INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'published', 'rejected', 'archived')),
+        statusReason TEXT,
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        description TEXT NOT NULL,
+        district TEXT NOT NULL CHECK (district IN ('innenstadt', 'st-juergen', 'moisling', 'buntekuh', 'st-lorenz-sued',
+            'st-lorenz-nord', 'st-gertrud', 'schlutup', 'kuecknitz', 'travemuende')),
+        street TEXT NOT NULL,
+        postcode TEXT NOT NULL CHECK (length(postcode) = 5),
+        capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 10000),
+        areaM2 INTEGER CHECK (areaM2 IS NULL OR areaM2 > 0),
+        priceModel TEXT NOT NULL CHECK (priceModel IN ('free', 'free_nonprofit', 'donation', 'fee')),
+        pricePerHourCents INTEGER CHECK (pricePerHourCents IS NULL OR pricePerHourCents >= 0),
+        bookingMode TEXT NOT NULL CHECK (bookingMode IN ('instant', 'request')),
+        stepFree INTEGER NOT NULL DEFAULT 0 CHECK (stepFree IN (0, 1)),
+        accessibleWC INTEGER NOT NULL DEFAULT 0 CHECK (accessibleWC IN (0, 1)),
+        hearingLoop INTEGER NOT NULL DEFAULT 0 CHECK (hearingLoop IN (0, 1)),
+        minMinutes INTEGER NOT NULL DEFAULT 60 CHECK (minMinutes > 0 AND minMinutes % 15 = 0),
+        maxMinutes INTEGER NOT NULL DEFAULT 480 CHECK (maxMinutes >= minMinutes AND maxMinutes % 15 = 0),
+        leadHours INTEGER NOT NULL DEFAULT 2 CHECK (leadHours >= 0),
+        maxDaysAhead INTEGER NOT NULL DEFAULT 365 CHECK (maxDaysAhead BETWEEN 1 AND 730),
+        rules TEXT NOT NULL DEFAULT '',
+        createdAt INTEGER NOT NULL,
+        updatedAt INTEGER NOT NULL,
+        publishedAt INTEGER,
+        CHECK ((priceModel IN ('fee', 'free_nonprofit')) = (pricePerHourCents IS NOT NULL))
+    );
+    CREATE INDEX room_status_district ON room(status, district, id);
+    CREATE INDEX room_status_capacity ON room(status, capacity);
+    CREATE INDEX room_organisation ON room(organisationId, status);
+
+    CREATE TABLE openingSpan (
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        startMinute INTEGER NOT NULL CHECK (startMinute BETWEEN 0 AND 1439),
+        endMinute INTEGER NOT NULL CHECK (endMinute BETWEEN 1 AND 1440 AND endMinute > startMinute),
+        PRIMARY KEY (roomId, weekday, startMinute)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE roomEquipment (
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        equipment TEXT NOT NULL CHECK (equipment IN ('wifi', 'projector', 'screen', 'whiteboard', 'kitchen', 'chairs',
+            'tables', 'sound', 'stage', 'parking')),
+        PRIMARY KEY (roomId, equipment)
+    ) WITHOUT ROWID;
+    CREATE INDEX roomEquipment_equipment ON roomEquipment(equipment, roomId);
+
+    CREATE TABLE closure (
+        id INTEGER PRIMARY KEY,
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        fromDate TEXT NOT NULL,
+        toDate TEXT NOT NULL CHECK (toDate >= fromDate),
+        reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX closure_room ON closure(roomId, fromDate);
+
+    CREATE TABLE photo (
+        id INTEGER PRIMARY KEY,
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        fileName TEXT NOT NULL UNIQUE,
+        contentType TEXT NOT NULL CHECK (contentType IN ('image/jpeg', 'image/png', 'image/webp')),
+        width INTEGER NOT NULL CHECK (width > 0),
+        height INTEGER NOT NULL CHECK (height > 0),
+        alt TEXT NOT NULL CHECK (length(alt) > 0),
+        position INTEGER NOT NULL DEFAULT 0,
+        createdAt INTEGER NOT NULL
+    );
+    CREATE INDEX photo_room ON photo(roomId, position, id);
+
+    CREATE TABLE bookingSeries (
+        id INTEGER PRIMARY KEY,
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        createdAt INTEGER NOT NULL
+    );
+
+    -- Instants are UTC epoch seconds; local wall-clock times are derived with the
+    -- Europe/Berlin rules when shown.
+    CREATE TABLE booking (
+        id INTEGER PRIMARY KEY,
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        seriesId INTEGER REFERENCES bookingSeries(id) ON DELETE SET NULL,
+        bookerUserId INTEGER REFERENCES user(id) ON DELETE SET NULL,
+        bookerOrganisationId INTEGER REFERENCES organisation(id) ON DELETE SET NULL,
+        startsAt INTEGER NOT NULL,
+        endsAt INTEGER NOT NULL CHECK (endsAt > startsAt),
+        attendees INTEGER NOT NULL CHECK (attendees > 0),
+        purpose TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('requested', 'confirmed', 'declined', 'cancelled')),
+        statusReason TEXT,
+        priceCents INTEGER,
+        sequence INTEGER NOT NULL DEFAULT 0,
+        createdAt INTEGER NOT NULL,
+        updatedAt INTEGER NOT NULL
+    );
+    CREATE INDEX booking_room_time ON booking(roomId, status, startsAt);
+    CREATE INDEX booking_booker ON booking(bookerUserId, startsAt);
+    CREATE INDEX booking_series ON booking(seriesId);
+
+    -- The last line of defence of the booking invariant.
+    CREATE TRIGGER booking_no_overlap_insert BEFORE INSERT ON booking
+    WHEN NEW.status = 'confirmed' AND EXISTS (
+        SELECT 1 FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed'
+        AND b.startsAt < NEW.endsAt AND NEW.startsAt < b.endsAt)
+    BEGIN SELECT RAISE(ABORT, 'booking overlaps a confirmed booking'); END;
+
+    CREATE TRIGGER booking_no_overlap_update BEFORE UPDATE OF status, startsAt, endsAt, roomId ON booking
+    WHEN NEW.status = 'confirmed' AND EXISTS (
+        SELECT 1 FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed' AND b.id <> NEW.id
+        AND b.startsAt < NEW.endsAt AND NEW.startsAt < b.endsAt)
+    BEGIN SELECT RAISE(ABORT, 'booking overlaps a confirmed booking'); END;
+
+    CREATE TABLE bookingEvent (
+        id INTEGER PRIMARY KEY,
+        bookingId INTEGER NOT NULL REFERENCES booking(id) ON DELETE CASCADE,
+        actorUserId INTEGER REFERENCES user(id) ON DELETE SET NULL,
+        action TEXT NOT NULL,
+        reason TEXT,
+        at INTEGER NOT NULL
+    );
+    CREATE INDEX bookingEvent_booking ON bookingEvent(bookingId, at);
+
+    CREATE TABLE report (
+        id INTEGER PRIMARY KEY,
+        roomId INTEGER NOT NULL REFERENCES room(id) ON DELETE CASCADE,
+        userId INTEGER REFERENCES user(id) ON DELETE SET NULL,
+        reason TEXT NOT NULL,
+        createdAt INTEGER NOT NULL,
+        resolvedAt INTEGER,
+        UNIQUE (roomId, userId)
+    );
+
+    -- Append-only: no UPDATE or DELETE is ever allowed.
+    CREATE TABLE auditEntry (
+        id INTEGER PRIMARY KEY,
+        actorUserId INTEGER,
+        actorName TEXT NOT NULL,
+        action TEXT NOT NULL,
+        objectType TEXT NOT NULL,
+        objectId INTEGER,
+        reason TEXT,
+        at INTEGER NOT NULL
+    );
+    CREATE INDEX auditEntry_at ON auditEntry(at);
+    CREATE TRIGGER auditEntry_no_update BEFORE UPDATE ON auditEntry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER auditEntry_no_delete BEFORE DELETE ON auditEntry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    -- Full-text search over title, description and organisation name;
+    -- unicode61 with remove_diacritics folds case and accents (Jürgen ~ jurgen).
+    CREATE VIRTUAL TABLE roomSearch USING fts5(
+        title, description, organisation, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER room_search_insert AFTER INSERT ON room BEGIN
+        INSERT INTO roomSearch(rowid, title, description, organisation)
+        SELECT NEW.id, NEW.title, NEW.description, name FROM organisation WHERE id = NEW.organisationId;
+    END;
+    CREATE TRIGGER room_search_update AFTER UPDATE OF title, description, organisationId ON room BEGIN
+        DELETE FROM roomSearch WHERE rowid = OLD.id;
+        INSERT INTO roomSearch(rowid, title, description, organisation)
+        SELECT NEW.id, NEW.title, NEW.description, name FROM organisation WHERE id = NEW.organisationId;
+    END;
+    CREATE TRIGGER room_search_delete AFTER DELETE ON room BEGIN
+        DELETE FROM roomSearch WHERE rowid = OLD.id;
+    END;
+    CREATE TRIGGER organisation_search_rename AFTER UPDATE OF name ON organisation BEGIN
+        UPDATE roomSearch SET organisation = NEW.name WHERE rowid IN (SELECT id FROM room WHERE organisationId = NEW.id);
+    END;
+    """
+}

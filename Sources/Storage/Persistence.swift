@@ -1,0 +1,17 @@
+import Foundation
+import GRDB
+
+/// Opens the SQLite file: WAL with concurrent readers and one writer,
+/// `synchronous = FULL` so a confirmed booking survives a power loss, foreign
+/// keys on, and a busy timeout so writers queue instead of failing.
+enum Persistence {
+    static func openPool(at path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = 4
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+}

@@ -1,0 +1,13 @@
+/// Failures of the storage layer that callers handle.
+public enum StorageError: Error, Equatable, CustomStringConvertible {
+    /// The file was written by a newer version of the program.
+    case databaseNewerThanCode
+    case notFound
+
+    public var description: String {
+        switch self {
+        case .databaseNewerThanCode: "the database has migrations this program does not know; run a newer version"
+        case .notFound: "not found"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HTTPServer
+import Logging
+import Storage
+
+/// The running site: database, templates and HTTP server wired together.
+public final class App: Sendable {
+    public let configuration: AppConfiguration
+    public let database: AppDatabase
+    let server: HTTPServer
+
+    /// The port the server listens on (after `start`).
+    public var port: Int { server.port }
+
+    /// Builds the site from `configuration`; tests call this too.
+    public init(configuration: AppConfiguration, logger: Logger = Logger(label: "raumboerse")) throws {
+        self.configuration = configuration
+        try FileManager.default.createDirectory(atPath: configuration.photosDirectory, withIntermediateDirectories: true)
+        database = try AppDatabase(path: configuration.databasePath)
+        let pages = try PageRenderer(directory: configuration.templatesDirectory)
+        let handlers = Handlers(
+            publicPages: PublicPages(database: database, pages: pages),
+            staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400")
+        )
+        let router = makeRoutes(handlers)
+        let site = router
+            .wrapped(in: ErrorPages(pages: pages, logger: logger))
+            .wrapped(in: SecurityHeaders())
+            .wrapped(in: CompressionMiddleware())
+
+        var serverConfiguration = configuration.server
+        serverConfiguration.host = configuration.host
+        serverConfiguration.port = configuration.port
+        serverConfiguration.bodyLimit = { router.maxBodySize(for: $0) }
+        if configuration.accessLog {
+            let accessLogger = logger
+            serverConfiguration.accessLog = { entry in
+                accessLogger.info("\(entry.method) \(entry.target) \(entry.status) \(entry.bytes)B \(entry.duration.milliseconds)ms", metadata: ["remote": "\(entry.remoteAddress)"])
+            }
+        }
+        let errorLogger = logger
+        serverConfiguration.errorLog = { errorLogger.error("\($0)") }
+        server = try HTTPServer(configuration: serverConfiguration, handler: site)
+    }
+
+    public func start() throws {
+        try server.start()
+    }
+
+    /// Graceful stop: no new connections, requests in flight finish.
+    public func shutdown() {
+        server.shutdown()
+    }
+
+    public func waitUntilStopped() {
+        server.waitUntilStopped()
+    }
+}
+
+extension Duration {
+    var milliseconds: String {
+        let (seconds, attoseconds) = components
+        let ms = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return String(format: "%.2f", ms)
+    }
+}

@@ -1,0 +1,23 @@
+import HTTPServer
+
+/// Settings of the web application. Read from flags and `RAUMBOERSE_*` only in
+/// the `raumboerse` executable; everything here has a default.
+public struct AppConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Holds `raumboerse.sqlite` and uploaded photos.
+    public var dataDirectory = "./data"
+    public var templatesDirectory = "./Templates"
+    public var publicDirectory = "./Public"
+    /// Send cookies with `Secure` (set when served over HTTPS).
+    public var secureCookies = false
+    /// Write one access-log line per request.
+    public var accessLog = true
+    /// Settings of the HTTP server itself (timeouts, limits, threads).
+    public var server = HTTPServer.Configuration()
+
+    public init() {}
+
+    public var databasePath: String { dataDirectory + "/raumboerse.sqlite" }
+    public var photosDirectory: String { dataDirectory + "/photos" }
+}

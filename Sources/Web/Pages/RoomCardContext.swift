@@ -1,0 +1,60 @@
+import Mustache
+import RoomExchange
+
+/// A room in a list (`partials/room-card`).
+struct RoomCardContext: MustacheContext {
+    let room: RoomSummary
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "url": .text(Paths.room(room.id))
+        case "title": .text(room.title)
+        case "district_name": .text(room.district.name)
+        case "capacity": .int(room.capacity)
+        case "price_label": .text(room.price.label)
+        case "is_free": .bool(room.price == .free || room.price == .donation)
+        case "organisation_name": .text(room.organisationName)
+        case "excerpt": .text(Formatting.excerpt(room.description, length: 160))
+        case "step_free": .bool(room.stepFree)
+        case "photo": .context(room.photo.map(PhotoContext.init))
+        default: .missing
+        }
+    }
+}
+
+struct PhotoContext: MustacheContext {
+    let photo: Photo
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "url": .text(Paths.photo(photo.fileName))
+        case "alt": .text(photo.alt)
+        case "width": .int(photo.width)
+        case "height": .int(photo.height)
+        default: .missing
+        }
+    }
+}
+
+/// One paragraph of a longer text, so templates never need raw HTML.
+struct ParagraphContext: MustacheContext {
+    let text: String
+
+    static func list(_ text: String) -> [any MustacheContext] {
+        text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .map { ParagraphContext(text: $0) }
+    }
+
+    func value(for name: String) -> MustacheValue {
+        name == "text" ? .text(text) : .missing
+    }
+}
+
+/// A name/value item for simple lists (`{{name}}`).
+struct NamedContext: MustacheContext {
+    let values: [String: MustacheValue]
+
+    func value(for name: String) -> MustacheValue { values[name] ?? .missing }
+}

@@ -1,0 +1,111 @@
+import Mustache
+import RoomExchange
+
+struct RoomPageContext: MustacheContext {
+    let room: Room
+    let photos: [Photo]
+    let organisation: Organisation
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "room": .context(Details(room: room, photos: photos))
+        case "organisation": .context(OrganisationSummaryContext(organisation: organisation))
+        default: .missing
+        }
+    }
+
+    struct Details: MustacheContext {
+        let room: Room
+        let photos: [Photo]
+
+        func value(for name: String) -> MustacheValue {
+            switch name {
+            case "id": .int(Int(room.id.rawValue))
+            case "title": .text(room.title)
+            case "district_name": .text(room.district.name)
+            case "street": .text(room.street)
+            case "postcode": .text(room.postcode)
+            case "capacity": .int(room.capacity)
+            case "area_m2": .text(room.areaM2.map { "\($0) m²" })
+            case "price_label": .text(room.price.label)
+            case "price_note": .text(room.price.note)
+            case "booking_mode_label": .text(room.bookingMode.label)
+            case "step_free": .bool(room.accessibility.stepFree)
+            case "accessible_wc": .bool(room.accessibility.accessibleWC)
+            case "hearing_loop": .bool(room.accessibility.hearingLoop)
+            case "has_accessibility": .bool(!room.accessibility.isEmpty)
+            case "equipment": .list(room.equipment.sorted().map { NamedContext(values: ["name": .text($0.name)]) })
+            case "has_equipment": .bool(!room.equipment.isEmpty)
+            case "description_paragraphs": .list(ParagraphContext.list(room.description))
+            case "rules_paragraphs": .list(ParagraphContext.list(room.rules))
+            case "has_rules": .bool(!room.rules.isEmpty)
+            case "opening_hours":
+                .list(Weekday.allCases.map { day in
+                    NamedContext(values: ["day": .text(day.name), "hours_label": .text(room.openingHours.label(for: day))])
+                })
+            case "booking_limits_label": .text(RoomPageContext.limitsLabel(room))
+            case "photos": .list(photos.map(PhotoContext.init))
+            case "has_photos": .bool(!photos.isEmpty)
+            case "calendar_url": .text(Paths.roomCalendar(room.id))
+            default: .missing
+            }
+        }
+    }
+
+    /// `Buchbar für 1 bis 8 Stunden, mindestens 2 Stunden im Voraus`
+    static func limitsLabel(_ room: Room) -> String {
+        func duration(_ minutes: Int) -> String {
+            minutes % 60 == 0 ? Formatting.count(minutes / 60, "Stunde", "Stunden") : "\(minutes) Minuten"
+        }
+        var text = "Buchbar für \(duration(room.minMinutes)) bis \(duration(room.maxMinutes))"
+        if room.leadHours > 0 { text += ", mindestens \(Formatting.count(room.leadHours, "Stunde", "Stunden")) im Voraus" }
+        return text
+    }
+}
+
+struct OrganisationSummaryContext: MustacheContext {
+    let organisation: Organisation
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "url": .text(Paths.organisation(organisation.id))
+        case "name": .text(organisation.name)
+        case "kind_label": .text(organisation.kind.label)
+        case "district_name": .text(organisation.district?.name)
+        case "description_paragraphs": .list(ParagraphContext.list(organisation.description))
+        case "website": .text(organisation.website)
+        default: .missing
+        }
+    }
+}
+
+struct OrganisationPageContext: MustacheContext {
+    let organisation: Organisation
+    let rooms: [RoomSummary]
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "organisation": .context(OrganisationSummaryContext(organisation: organisation))
+        case "rooms": .list(rooms.map(RoomCardContext.init))
+        case "has_rooms": .bool(!rooms.isEmpty)
+        case "room_count_label": .text(Formatting.count(rooms.count, "Raum", "Räume"))
+        default: .missing
+        }
+    }
+}
+
+struct ErrorPageContext: MustacheContext {
+    let status: Int
+    let heading: String
+    let message: String
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "status": .text(String(status))
+        case "heading": .text(heading)
+        case "message": .text(message)
+        case "is_not_found": .bool(status == 404)
+        default: .missing
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import HTTPServer
+import Mustache
+import RoomExchange
+
+/// The `/rooms` query as typed in, kept for the form, and as a validated filter.
+struct RoomSearchForm {
+    var q = ""
+    var district = ""
+    var capacity = ""
+    var accessible = false
+    var free = false
+    var equipment: [String] = []
+    var filter = RoomFilter()
+
+    init(query: URLEncodedForm) {
+        q = String((query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        district = query["district"] ?? ""
+        capacity = (query["capacity"] ?? "").trimmingCharacters(in: .whitespaces)
+        accessible = query["accessible"] == "1"
+        free = query["free"] == "1"
+        equipment = query.all("equipment")
+
+        filter.words = q.isEmpty ? nil : q
+        filter.district = District(rawValue: district)
+        if let value = Int(asciiDigits: capacity), value > 0 { filter.minCapacity = min(value, 10_000) }
+        filter.stepFree = accessible
+        filter.freeOnly = free
+        filter.equipment = Set(equipment.compactMap(Equipment.init(rawValue:)))
+        filter.page = Int(asciiDigits: query["page"] ?? "", maxDigits: 6).map { max(1, $0) } ?? 1
+    }
+
+    /// The query string for another page of the same search.
+    func query(page: Int) -> String {
+        var form = URLEncodedForm()
+        if !q.isEmpty { form.append("q", q) }
+        if let district = filter.district { form.append("district", district.rawValue) }
+        if let capacity = filter.minCapacity { form.append("capacity", String(capacity)) }
+        if accessible { form.append("accessible", "1") }
+        if free { form.append("free", "1") }
+        for item in filter.equipment.sorted() { form.append("equipment", item.rawValue) }
+        if page > 1 { form.append("page", String(page)) }
+        let encoded = form.encoded
+        return encoded.isEmpty ? Paths.rooms : Paths.rooms + "?" + encoded
+    }
+}
+
+struct RoomsIndexContext: MustacheContext {
+    let form: RoomSearchForm
+    let result: RoomSearchResult
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "filter": .context(FilterContext(form: form))
+        case "districts": .list(DistrictOption.all(selected: form.filter.district))
+        case "equipment_options":
+            .list(Equipment.allCases.map { item in
+                NamedContext(values: ["slug": .text(item.rawValue), "name": .text(item.name),
+                                      "checked": .bool(form.filter.equipment.contains(item))])
+            })
+        case "total_label": .text(Formatting.count(result.total, "Raum gefunden", "Räume gefunden"))
+        case "has_results": .bool(!result.rooms.isEmpty)
+        case "rooms": .list(result.rooms.map(RoomCardContext.init))
+        case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result)) : .missing
+        default: .missing
+        }
+    }
+
+    struct FilterContext: MustacheContext {
+        let form: RoomSearchForm
+
+        func value(for name: String) -> MustacheValue {
+            switch name {
+            case "q": .text(form.q)
+            case "capacity": .text(form.capacity)
+            case "accessible": .bool(form.accessible)
+            case "free": .bool(form.free)
+            default: .missing
+            }
+        }
+    }
+}
+
+struct PaginationContext: MustacheContext {
+    let form: RoomSearchForm
+    let result: RoomSearchResult
+
+    func value(for name: String) -> MustacheValue {
+        let page = result.page
+        switch name {
+        case "label": return .text("Seite \(page) von \(result.pageCount)")
+        case "has_prev": return .bool(page > 1)
+        case "prev_url": return .text(form.query(page: page - 1))
+        case "has_next": return .bool(page < result.pageCount)
+        case "next_url": return .text(form.query(page: page + 1))
+        case "pages":
+            // The first, the last and two either side of the current page.
+            let numbers = (1...result.pageCount).filter { $0 == 1 || $0 == result.pageCount || abs($0 - page) <= 2 }
+            return .list(numbers.map { number in
+                NamedContext(values: ["number": .int(number), "url": .text(form.query(page: number)), "current": .bool(number == page)])
+            })
+        default: return .missing
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import RoomExchange
+
+/// URL builders, so links in views and redirects come from one place.
+enum Paths {
+    static let home = "/"
+    static let rooms = "/rooms"
+    static func room(_ id: Room.ID) -> String { "/rooms/\(id.rawValue)" }
+    static func roomCalendar(_ id: Room.ID) -> String { "/rooms/\(id.rawValue)/calendar.ics" }
+    static func organisation(_ id: Organisation.ID) -> String { "/organisations/\(id.rawValue)" }
+    static func photo(_ fileName: String) -> String { "/photos/\(fileName)" }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import DemoData
+import Dispatch
+import Foundation
+import HTTPServer
+import Logging
+import Storage
+import Web
+
+@main
+struct Raumboerse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "raumboerse",
+        abstract: "Raumbörse Lübeck – the city's digital room exchange.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, Backup.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Where the data lives; shared by every command.
+struct DataOptions: ParsableArguments {
+    @Option(help: "Directory of the SQLite file and uploaded photos (RAUMBOERSE_DATA_DIR, default ./data).")
+    var dataDir: String?
+
+    func directory(_ settings: Settings) -> String {
+        settings.string(dataDir, "DATA_DIR", default: "./data")
+    }
+
+    func openDatabase(_ settings: Settings) throws -> AppDatabase {
+        let directory = directory(settings)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try AppDatabase(path: directory + "/raumboerse.sqlite")
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web server.")
+
+    @Option(help: "Port (RAUMBOERSE_PORT, default 8080).") var port: Int?
+    @Option(help: "Address to listen on (RAUMBOERSE_HOST, default 127.0.0.1).") var host: String?
+    @OptionGroup var data: DataOptions
+    @Flag(help: "Fill an empty database with Lübeck demo data first (RAUMBOERSE_DEMO=1).") var demo = false
+    @Option(help: "Templates directory (RAUMBOERSE_TEMPLATES, default ./Templates).") var templates: String?
+    @Option(help: "Static files directory (RAUMBOERSE_PUBLIC, default ./Public).") var publicDir: String?
+    @Option(help: "Handler threads (RAUMBOERSE_WORKERS, default 4).") var workers: Int?
+    @Flag(help: "Mark cookies Secure; set when served over HTTPS (RAUMBOERSE_SECURE_COOKIES=1).") var secureCookies = false
+    @Flag(help: "No access log line per request (RAUMBOERSE_QUIET=1).") var quiet = false
+
+    func run() throws {
+        let settings = Settings()
+        LoggingSystem.bootstrap(StreamLogHandler.standardOutput)
+        let logger = Logger(label: "raumboerse")
+        var configuration = AppConfiguration()
+        configuration.port = try settings.int(port, "PORT", default: 8080)
+        configuration.host = settings.string(host, "HOST", default: "127.0.0.1")
+        configuration.dataDirectory = data.directory(settings)
+        configuration.templatesDirectory = settings.string(templates, "TEMPLATES", default: "./Templates")
+        configuration.publicDirectory = settings.string(publicDir, "PUBLIC", default: "./Public")
+        configuration.secureCookies = settings.bool(secureCookies, "SECURE_COOKIES")
+        configuration.accessLog = !settings.bool(quiet, "QUIET")
+        configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 4)
+        HTTPServer.raiseOpenFileLimit()
+
+        let app = try App(configuration: configuration, logger: logger)
+        if settings.bool(demo, "DEMO") {
+            do {
+                let summary = try DemoLoader.load(into: app.database)
+                logger.info("demo data loaded: \(summary.organisations) organisations, \(summary.rooms) rooms, \(summary.bookings) bookings")
+            } catch DemoLoader.LoadError.notEmpty {
+                logger.info("database has data already; demo data not loaded again")
+            }
+        }
+        try app.start()
+        logger.info("Raumbörse Lübeck listening on http://\(configuration.host):\(app.port)/")
+
+        // Graceful shutdown: stop accepting, finish requests in flight, close the database.
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        let sources = [SIGTERM, SIGINT].map { signalNumber in
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                logger.info("shutting down")
+                app.shutdown()
+            }
+            source.resume()
+            return source
+        }
+        app.waitUntilStopped()
+        sources.forEach { $0.cancel() }
+        logger.info("stopped")
+    }
+}
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply database migrations and list them.")
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let database = try data.openDatabase(Settings())
+        print("migrations applied: \(try database.appliedMigrations().joined(separator: ", "))")
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with realistic Lübeck data.")
+    @OptionGroup var data: DataOptions
+    @Option(help: "Total number of rooms; more than the catalogue's 60 adds generated rooms (for benchmarks).") var rooms: Int?
+
+    func run() throws {
+        let database = try data.openDatabase(Settings())
+        let started = Date()
+        let summary = try DemoLoader.load(into: database, rooms: rooms)
+        print("loaded \(summary.organisations) organisations, \(summary.rooms) rooms, \(summary.bookings) bookings in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a consistent copy of the database while the site keeps serving.")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "Where to write the copy (must not exist).") var path: String
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) exists already") }
+        let database = try data.openDatabase(Settings())
+        try database.backup(to: path)
+        print("backup written to \(path) (integrity check ok)")
+    }
+}
