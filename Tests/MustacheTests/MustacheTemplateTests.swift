@@ -1,0 +1,83 @@
+import Testing
+@testable import Mustache
+
+private struct Values: MustacheContext {
+    var values: [String: MustacheValue]
+    init(_ values: [String: MustacheValue]) { self.values = values }
+    func value(for name: String) -> MustacheValue { values[name] ?? .missing }
+}
+
+private func render(_ source: String, _ context: Values, partials: [String: String] = [:]) throws -> String {
+    let library = try MustacheLibrary(templates: partials.merging(["main": source]) { a, _ in a })
+    return String(decoding: try library.render("main", context), as: UTF8.self)
+}
+
+@Suite("Mustache rendering")
+struct MustacheTemplateTests {
+    @Test("variables are HTML-escaped by default, raw only with triple braces or &")
+    func escaping() throws {
+        let context = Values(["x": .text("<a href=\"x\">'&'</a>")])
+        #expect(try render("{{x}}", context) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(try render("{{{x}}}", context) == "<a href=\"x\">'&'</a>")
+        #expect(try render("{{& x}}", context) == "<a href=\"x\">'&'</a>")
+    }
+
+    @Test("numbers render, missing names render nothing")
+    func numbersAndMissing() throws {
+        #expect(try render("[{{n}}|{{nothing}}]", Values(["n": .int(42)])) == "[42|]")
+    }
+
+    @Test("a list section repeats with each item as context, outer names still resolve")
+    func listSection() throws {
+        let items: [any MustacheContext] = [Values(["name": .text("A")]), Values(["name": .text("B")])]
+        let output = try render("{{#items}}{{name}}{{sep}}{{/items}}", Values(["items": .list(items), "sep": .text(",")]))
+        #expect(output == "A,B,")
+    }
+
+    @Test("bool, empty list, empty text and missing sections; inverted sections")
+    func truthiness() throws {
+        let context = Values(["yes": .bool(true), "no": .bool(false), "empty": .list([]), "blank": .text("")])
+        #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#blank}}B{{/blank}}{{#missing}}M{{/missing}}", context) == "Y")
+        #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^blank}}B{{/blank}}{{^missing}}M{{/missing}}", context) == "NEBM")
+    }
+
+    @Test("dotted names resolve inside nested contexts")
+    func dottedNames() throws {
+        let context = Values(["room": .context(Values(["organisation": .context(Values(["name": .text("AWO")]))]))])
+        #expect(try render("{{room.organisation.name}}|{{room.missing.name}}", context) == "AWO|")
+    }
+
+    @Test("partials render with the current context")
+    func partials() throws {
+        let items: [any MustacheContext] = [Values(["t": .text("x")]), Values(["t": .text("y")])]
+        let output = try render("{{#items}}{{> card}}{{/items}}", Values(["items": .list(items)]), partials: ["card": "<{{t}}>"])
+        #expect(output == "<x><y>")
+    }
+
+    @Test("a tag alone on its line is removed with the line, so templates can be indented")
+    func standaloneLines() throws {
+        let source = "<ul>\n  {{#items}}\n  <li>{{t}}</li>\n  {{/items}}\n</ul>\n"
+        let items: [any MustacheContext] = [Values(["t": .text("a")])]
+        #expect(try render(source, Values(["items": .list(items)])) == "<ul>\n  <li>a</li>\n</ul>\n")
+        #expect(try render("a {{! note }} b", Values([:])) == "a  b")
+    }
+
+    @Test("parse errors name the template, line and column")
+    func parseErrors() throws {
+        #expect(throws: MustacheError(template: "t", line: 2, column: 3, message: "section {{#open}} is never closed")) {
+            try MustacheTemplate(name: "t", source: "x\n  {{#open}}")
+        }
+        #expect(throws: MustacheError(template: "t", line: 1, column: 7, message: "closing tag {{/b}} does not match an open section")) {
+            try MustacheTemplate(name: "t", source: "{{#a}}{{/b}}")
+        }
+        #expect(throws: MustacheError.self) { try MustacheTemplate(name: "t", source: "{{unclosed") }
+        #expect(throws: MustacheError.self) { try MustacheTemplate(name: "t", source: "{{=<% %>=}}") }
+    }
+
+    @Test("a missing partial fails when the library loads, not when a page renders")
+    func missingPartial() throws {
+        #expect(throws: MustacheError.self) { try MustacheLibrary(templates: ["main": "{{> nowhere}}"]) }
+        let library = try MustacheLibrary(templates: ["main": "x"])
+        #expect(throws: MustacheError.self) { try library.render("other", EmptyContext()) }
+    }
+}

@@ -1,0 +1,171 @@
+@testable import DemoData
+import Foundation
+import GRDB
+import RoomExchange
+import Testing
+@testable import Storage
+
+/// A fresh database file in its own temporary directory.
+func makeTestDatabase() throws -> (AppDatabase, String) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raumboerse-storage-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    return (try AppDatabase(path: directory + "/raumboerse.sqlite"), directory)
+}
+
+@Suite("Storage")
+struct AppDatabaseTests {
+    @Test("migrating creates the schema in WAL mode with foreign keys, and running it again changes nothing")
+    func migrates() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try database.appliedMigrations() == ["v1"])
+        let (mode, foreignKeys, synchronous) = try database.pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal")
+        #expect(foreignKeys == 1)
+        #expect(synchronous == 2) // FULL
+        let reopened = try AppDatabase(path: database.path)
+        #expect(try reopened.appliedMigrations() == ["v1"])
+    }
+
+    @Test("a database migrated by a newer program is refused")
+    func refusesNewerDatabase() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try database.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999')") }
+        #expect(throws: StorageError.databaseNewerThanCode) { try AppDatabase(path: database.path) }
+    }
+
+    @Test("the schema refuses values outside its enumerations")
+    func checkConstraints() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(throws: DatabaseError.self) {
+            try database.pool.write { db in
+                try db.execute(sql: "INSERT INTO organisation (name, kind, createdAt) VALUES ('X', 'club', 0)")
+            }
+        }
+        #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM organisation") } == 0)
+    }
+
+    @Test("two overlapping confirmed bookings of one room are refused by the database itself")
+    func overlapTrigger() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try DemoLoader.load(into: database)
+        let room = Room.ID(1)
+        try database.inTransaction { tx in
+            try tx.insertBooking(room: room, organisation: nil, startsAt: 2_000_000_000, endsAt: 2_000_003_600, attendees: 1, purpose: "", confirmed: true)
+            // Touching ends and requests never collide.
+            try tx.insertBooking(room: room, organisation: nil, startsAt: 2_000_003_600, endsAt: 2_000_007_200, attendees: 1, purpose: "", confirmed: true)
+            try tx.insertBooking(room: room, organisation: nil, startsAt: 2_000_001_800, endsAt: 2_000_005_400, attendees: 1, purpose: "", confirmed: false)
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.inTransaction { tx in
+                try tx.insertBooking(room: room, organisation: nil, startsAt: 2_000_001_800, endsAt: 2_000_005_400, attendees: 1, purpose: "", confirmed: true)
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.pool.write { db in
+                try db.execute(sql: "UPDATE booking SET status = 'confirmed' WHERE startsAt = 2000001800")
+            }
+        }
+        let confirmed = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM booking WHERE roomId = 1 AND status = 'confirmed' AND startsAt >= 2000000000") }
+        #expect(confirmed == 2)
+    }
+
+    @Test("the audit log is append-only")
+    func auditAppendOnly() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try database.pool.write { db in
+            try db.execute(sql: "INSERT INTO auditEntry (actorName, action, objectType, at) VALUES ('system', 'test', 'room', 0)")
+        }
+        #expect(throws: DatabaseError.self) { try database.pool.write { try $0.execute(sql: "UPDATE auditEntry SET action = 'x'") } }
+        #expect(throws: DatabaseError.self) { try database.pool.write { try $0.execute(sql: "DELETE FROM auditEntry") } }
+    }
+
+    @Test("search filters narrow the published rooms and count them")
+    func searchFilters() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try DemoLoader.load(into: database)
+        let all = try database.searchRooms(RoomFilter())
+        #expect(all.total == DemoCatalog.rooms.count)
+        #expect(all.rooms.count == 20)
+
+        var filter = RoomFilter()
+        filter.district = .moisling
+        let moisling = try database.searchRooms(filter)
+        #expect(moisling.total == DemoCatalog.rooms.filter { $0.district == "moisling" }.count)
+        #expect(moisling.rooms.allSatisfy { $0.district == .moisling })
+
+        filter = RoomFilter()
+        filter.minCapacity = 100
+        #expect(try database.searchRooms(filter).total == DemoCatalog.rooms.filter { $0.capacity >= 100 }.count)
+
+        filter = RoomFilter()
+        filter.stepFree = true
+        filter.equipment = [.kitchen]
+        let expected = DemoCatalog.rooms.filter { $0.stepFree && $0.equipment.contains("kitchen") }.count
+        #expect(try database.searchRooms(filter).total == expected)
+
+        filter = RoomFilter()
+        filter.freeOnly = true
+        filter.visitorKind = .company
+        #expect(try database.searchRooms(filter).total == DemoCatalog.rooms.filter { ["free", "donation"].contains($0.priceModel) }.count)
+    }
+
+    @Test("full-text search ignores case and diacritics and matches word prefixes")
+    func fullText() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let org = try database.insertOrganisation(Organisation(id: .init(0), name: "Kulturverein Süd", kind: .nonprofit, district: .stLorenzSued,
+                                                               description: "", website: nil, contactEmail: nil, phone: nil, trusted: false))
+        _ = try database.insertRoom(sampleRoom(org, title: "Großer Probenraum für Chöre", status: .published))
+        _ = try database.insertRoom(sampleRoom(org, title: "Werkstatt", status: .pending))
+        func total(_ words: String) throws -> Int {
+            var filter = RoomFilter()
+            filter.words = words
+            return try database.searchRooms(filter).total
+        }
+        #expect(try total("chore") == 1)
+        #expect(try total("GROSS") == 0) // ß is not folded to ss by unicode61
+        #expect(try total("groß probe") == 1)
+        #expect(try total("kultur") == 1) // organisation name
+        #expect(try total("werkstatt") == 0) // not published
+        #expect(try total("\"; DROP TABLE room; --") == 0)
+        #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM room") } == 2)
+    }
+
+    @Test("a backup is a consistent copy that passes the integrity check")
+    func backup() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try DemoLoader.load(into: database)
+        let copy = directory + "/copy.sqlite"
+        try database.backup(to: copy)
+        let restored = try AppDatabase(path: copy)
+        #expect(try restored.searchRooms(RoomFilter()).total == DemoCatalog.rooms.count)
+    }
+
+    @Test("demo data goes only into an empty database, and generates large sets")
+    func demoData() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let summary = try DemoLoader.load(into: database, rooms: 500)
+        #expect(summary.rooms == 500)
+        #expect(summary.organisations == DemoCatalog.organisations.count)
+        #expect(try database.searchRooms(RoomFilter()).total == 500)
+        #expect(throws: DemoLoader.LoadError.self) { try DemoLoader.load(into: database) }
+    }
+}
+
+func sampleRoom(_ organisation: Organisation.ID, title: String, status: Room.Status) -> Room {
+    Room(id: .init(0), organisationID: organisation, status: status, title: title, description: "Ein Raum.",
+         district: .innenstadt, street: "Breite Straße 1", postcode: "23552", capacity: 10, areaM2: nil, price: .free,
+         bookingMode: .instant, accessibility: Accessibility(stepFree: false, accessibleWC: false, hearingLoop: false),
+         equipment: [], openingHours: .closed, minMinutes: 60, maxMinutes: 240, leadHours: 2, maxDaysAhead: 365, rules: "")
+}
