@@ -26,7 +26,7 @@ struct RoomPageContext: MustacheContext {
             case "street": .text(room.street)
             case "postcode": .text(room.postcode)
             case "capacity": .int(room.capacity)
-            case "area_m2": .text(room.areaM2.map { "\($0) m²" })
+            case "area_m2": .text(room.areaM2.map(String.init))
             case "price_label": .text(room.price.label)
             case "price_note": .text(room.price.note)
             case "booking_mode_label": .text(room.bookingMode.label)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system libraries the build links against (idempotent; root or sudo).
+# --browser also installs Chromium, Playwright and the page checkers for the browser tests.
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+needed=(libsqlite3-dev zlib1g-dev tzdata)
+missing=()
+for p in "${needed[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--browser" ]; then
+  here="$(cd "$(dirname "$0")/.." && pwd)"
+  if [ -f "$here/../shared/tools/install-webcheck.sh" ]; then
+    bash "$here/../shared/tools/install-webcheck.sh" >/dev/null
+  fi
+fi
