@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "raumboerse",
             dependencies: [
-                "Web", "Storage", "DemoData",
+                "Web", "Storage", "DemoData", "HTTPServer", "Mustache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HTTPServer
+import Mustache
+import Storage
+
+/// Serves the workload of `../shared/bench` (`GET /rooms?district=…&page=…` and
+/// `GET /health`) through our server, storage and template engine, so it can be
+/// measured side by side with the reference servers in one run.
+struct BenchServe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-serve",
+        abstract: "Serve the shared benchmark workload (see Benchmarks/README.md)."
+    )
+
+    @Option(help: "The benchmark's rooms.sqlite.") var db: String
+    @Option(help: "Directory with rooms.mustache.") var templates = "Benchmarks/templates"
+    @Option var port = 8080
+    @Option var host = "127.0.0.1"
+    @Option(help: "Handler threads.") var workers = 2
+
+    func run() throws {
+        let rooms = try BenchmarkRooms(path: db)
+        let library = try MustacheLibrary(directory: templates)
+        var router = Router()
+        router.add(.GET, "/health") { _ in .text("ok") }
+        router.add(.GET, "/rooms") { request in
+            let query = request.queryItems
+            let district = query["district"] ?? "Innenstadt"
+            let page = min(max(Int(asciiDigits: query["page"] ?? "1", maxDigits: 6) ?? 1, 1), 10_000)
+            let page20 = try rooms.rooms(district: district, page: page)
+            let context = BenchRoomsPage(district: district, page: page, rooms: page20)
+            return .html(try library.render("rooms", context))
+        }
+        var configuration = HTTPServer.Configuration()
+        configuration.host = host
+        configuration.port = port
+        configuration.workerThreads = workers
+        HTTPServer.raiseOpenFileLimit()
+        let server = try HTTPServer(configuration: configuration, handler: router)
+        try server.start()
+        print("bench-serve listening on http://\(host):\(server.port)/")
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        let sources = [SIGTERM, SIGINT].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { server.shutdown() }
+            source.resume()
+            return source
+        }
+        server.waitUntilStopped()
+        sources.forEach { $0.cancel() }
+    }
+}
+
+struct BenchRoomsPage: MustacheContext {
+    let district: String
+    let page: Int
+    let rooms: [BenchmarkRooms.Row]
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "district": .text(district)
+        // The reference servers encode everything but letters and digits.
+        case "districtQuery": .text(district.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? district)
+        case "page": .int(page)
+        case "count": .int(rooms.count)
+        case "rooms": .list(rooms.map(BenchRoomRow.init))
+        case "prevPage": page > 1 ? .int(page - 1) : .missing
+        case "nextPage": .int(page + 1)
+        default: .missing
+        }
+    }
+}
+
+struct BenchRoomRow: MustacheContext {
+    let room: BenchmarkRooms.Row
+
+    func value(for name: String) -> MustacheValue {
+        switch name {
+        case "id": .int(room.id)
+        case "title": .text(room.title)
+        case "district": .text(room.district)
+        case "capacity": .int(room.capacity)
+        case "description": .text(room.description)
+        case "free": .bool(room.free)
+        default: .missing
+        }
+    }
+}
