@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        migrator.registerMigration("v2-accounts") { db in try db.execute(sql: v2Accounts) }
         return migrator
     }
 
@@ -221,5 +222,22 @@ enum Migrations {
     CREATE TRIGGER organisation_search_rename AFTER UPDATE OF name ON organisation BEGIN
         UPDATE roomSearch SET organisation = NEW.name WHERE rowid IN (SELECT id FROM room WHERE organisationId = NEW.id);
     END;
+    """
+
+    /// Organisation managers and invitations by e-mail address.
+    static let v2Accounts = """
+    ALTER TABLE user ADD COLUMN organisationRole TEXT NOT NULL DEFAULT 'member'
+        CHECK (organisationRole IN ('manager', 'member'));
+
+    CREATE TABLE invitation (
+        id INTEGER PRIMARY KEY,
+        organisationId INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+        email TEXT NOT NULL COLLATE NOCASE,
+        invitedByUserId INTEGER REFERENCES user(id) ON DELETE SET NULL,
+        createdAt INTEGER NOT NULL,
+        acceptedAt INTEGER,
+        UNIQUE (organisationId, email)
+    );
+    CREATE INDEX invitation_email ON invitation(email, acceptedAt);
     """
 }

@@ -11,3 +11,6 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// An e-mail address that another account uses already.
+public struct EmailTaken: Error, Equatable {}

@@ -18,13 +18,20 @@ public final class App: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.photosDirectory, withIntermediateDirectories: true)
         database = try AppDatabase(path: configuration.databasePath)
         let pages = try PageRenderer(directory: configuration.templatesDirectory)
+        let security = SiteSecurity(database: database, secureCookies: configuration.secureCookies)
         let handlers = Handlers(
+            security: security,
             publicPages: PublicPages(database: database, pages: pages),
+            account: AccountPages(database: database, pages: pages, security: security, hasher: configuration.passwordHasher, throttle: LoginThrottle()),
+            my: MyPages(database: database, pages: pages),
+            organisations: OrganisationEditing(database: database, pages: pages),
+            roomEditing: RoomEditing(database: database, pages: pages, photosDirectory: configuration.photosDirectory),
+            moderation: ModerationActions(database: database),
             staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400")
         )
         let router = makeRoutes(handlers)
         let site = router
-            .wrapped(in: ErrorPages(pages: pages, logger: logger))
+            .wrapped(in: ErrorPages(pages: pages, security: security, logger: logger))
             .wrapped(in: SecurityHeaders())
             .wrapped(in: CompressionMiddleware())
 

@@ -13,6 +13,8 @@ public struct AppConfiguration: Sendable {
     public var secureCookies = false
     /// Write one access-log line per request.
     public var accessLog = true
+    /// scrypt cost for new password hashes (tests lower it; stored hashes keep theirs).
+    public var passwordHasher = PasswordHasher.owasp
     /// Settings of the HTTP server itself (timeouts, limits, threads).
     public var server = HTTPServer.Configuration()
 

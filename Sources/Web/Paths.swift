@@ -9,3 +9,7 @@ enum Paths {
     static func organisation(_ id: Organisation.ID) -> String { "/organisations/\(id.rawValue)" }
     static func photo(_ fileName: String) -> String { "/photos/\(fileName)" }
 }
+
+extension Paths {
+    static func editRoom(_ id: Room.ID) -> String { "/rooms/\(id.rawValue)/edit" }
+}

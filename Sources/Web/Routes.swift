@@ -1,23 +1,62 @@
 import HTTPServer
 
-/// The whole URL surface of the site, in CONTRACT.md order.
-func makeRoutes(_ handlers: Handlers) -> Router {
+/// The whole URL surface of the site, in CONTRACT.md order. Each route says who
+/// may use it through the `SiteSecurity` wrapper it is added with.
+func makeRoutes(_ h: Handlers) -> Router {
     var router = Router()
-    let pages = handlers.publicPages
-    router.add(.GET, "/", pages.showHome)
-    router.add(.GET, "/rooms", pages.showRooms)
-    router.add(.GET, "/rooms/:id", pages.showRoom)
-    router.add(.GET, "/organisations/:id", pages.showOrganisation)
-    router.add(.GET, "/health", pages.health)
-    let staticFiles = handlers.staticFiles
+    let s = h.security
+
+    // Public pages
+    router.add(.GET, "/", s.page(h.publicPages.showHome))
+    router.add(.GET, "/rooms", s.page(h.publicPages.showRooms))
+    router.add(.GET, "/rooms/new", s.memberPage(h.roomEditing.showNewRoomForm))
+    router.add(.GET, "/rooms/:id", s.page(h.publicPages.showRoom))
+    router.add(.GET, "/organisations/:id", s.page(h.publicPages.showOrganisation))
+    router.add(.GET, "/health", h.publicPages.health)
+    let staticFiles = h.staticFiles
     router.add(.GET, "/static/*") { request in
         try staticFiles.respond(to: request, relativePath: request.parameters["*"] ?? "")
     }
+    router.add(.GET, "/photos/:name", h.roomEditing.servePhoto)
+
+    // Accounts
+    router.add(.GET, "/register", s.page(h.account.showRegister))
+    router.add(.POST, "/register", s.action(h.account.register))
+    router.add(.GET, "/login", s.page(h.account.showLogin))
+    router.add(.POST, "/login", s.action(h.account.login))
+    router.add(.POST, "/logout", s.action(h.account.logout))
+    router.add(.GET, "/my", s.memberPage(h.my.showDashboard))
+    router.add(.GET, "/my/account", s.memberPage(h.account.showAccount))
+    router.add(.POST, "/my/account", s.memberAction(h.account.updateAccount))
+    router.add(.GET, "/my/account/export.json", s.memberPage(h.account.exportAccount))
+    router.add(.GET, "/organisations/:id/edit", s.memberPage(h.organisations.showEditForm))
+    router.add(.POST, "/organisations/:id/edit", s.memberAction(h.organisations.update))
+    router.add(.POST, "/organisations/:id/invitations", s.memberAction(h.organisations.invite))
+
+    // Rooms (members of the owning organisation)
+    router.add(.POST, "/rooms", s.memberAction(h.roomEditing.createRoom))
+    router.add(.GET, "/rooms/:id/edit", s.memberPage(h.roomEditing.showEditRoomForm))
+    router.add(.POST, "/rooms/:id", s.memberAction(h.roomEditing.updateRoom))
+    // Photos may be up to 5 MB; every other body stays under the server's 1 MiB.
+    router.add(.POST, "/rooms/:id/photos", maxBodySize: 6 * 1024 * 1024, s.memberAction(h.roomEditing.uploadPhoto))
+    router.add(.POST, "/rooms/:id/photos/:photo/delete", s.memberAction(h.roomEditing.deletePhoto))
+    router.add(.POST, "/rooms/:id/closures", s.memberAction(h.roomEditing.addClosure))
+    router.add(.POST, "/rooms/:id/archive", s.memberAction(h.roomEditing.archiveRoom))
+
+    // Moderation
+    router.add(.POST, "/moderation/rooms/:id/approve", s.moderatorAction(h.moderation.approveRoom))
+    router.add(.POST, "/moderation/rooms/:id/reject", s.moderatorAction(h.moderation.rejectRoom))
     return router
 }
 
 /// The handler groups the routes call into.
 struct Handlers: Sendable {
+    let security: SiteSecurity
     let publicPages: PublicPages
+    let account: AccountPages
+    let my: MyPages
+    let organisations: OrganisationEditing
+    let roomEditing: RoomEditing
+    let moderation: ModerationActions
     let staticFiles: StaticFileHandler
 }

@@ -12,7 +12,7 @@ struct Raumboerse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "raumboerse",
         abstract: "Raumbörse Lübeck – the city's digital room exchange.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Backup.self, BenchServe.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Backup.self, BenchServe.self],
         defaultSubcommand: Serve.self
     )
 }

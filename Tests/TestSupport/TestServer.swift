@@ -1,6 +1,7 @@
 import DemoData
 import Foundation
 import Storage
+import RoomExchange
 import Web
 
 /// The real site on an ephemeral port with a fresh data directory, for
@@ -24,6 +25,8 @@ public final class TestServer: @unchecked Sendable {
         configuration.publicDirectory = TestServer.repositoryRoot + "/Public"
         configuration.accessLog = false
         configuration.server.workerThreads = 4
+        // scrypt at 2^10 keeps tests fast; the production cost is tested on its own.
+        configuration.passwordHasher = PasswordHasher(logN: 10)
         configure(&configuration)
         app = try App(configuration: configuration)
         if demo { _ = try DemoLoader.load(into: app.database) }
@@ -31,6 +34,14 @@ public final class TestServer: @unchecked Sendable {
     }
 
     public var database: AppDatabase { app.database }
+
+    /// A moderator created as `raumboerse user create` would, signed in on a new client.
+    public func moderatorClient(email: String = "moderation@luebeck.example") throws -> TestClient {
+        _ = try database.createUser(email: email, name: "Mo Derator", role: .moderator, passwordHash: try PasswordHasher(logN: 10).hash("moderations-passwort"))
+        let client = client()
+        try client.signIn(email: email, password: "moderations-passwort")
+        return client
+    }
 
     public func client() -> TestClient { TestClient(port: port) }
 
@@ -77,6 +88,51 @@ public final class TestClient: @unchecked Sendable {
             if value.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
         }
         return response
+    }
+
+    /// A `multipart/form-data` POST as a browser sends a file upload.
+    @discardableResult
+    public func postMultipart(_ path: String, fields: [(String, String)], file: (field: String, filename: String, contentType: String, bytes: [UInt8])?,
+                              truncate: Bool = false) throws -> TestResponse {
+        let boundary = "----RaumboerseTest\(UUID().uuidString.prefix(8))"
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n".utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        if truncate { body = Array(body.prefix(body.count - 40)) }
+        return try request("POST", path, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")], body: body)
+    }
+
+    /// The `csrf_token` of the first form on a page.
+    public static func csrfToken(in page: TestResponse) -> String? {
+        guard let range = page.text.range(of: "name=\"csrf_token\" value=\"") else { return nil }
+        return String(page.text[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// GETs `formPath`, then POSTs `fields` plus that page's CSRF token to `action`.
+    @discardableResult
+    public func submit(_ formPath: String, to action: String? = nil, _ fields: [(String, String)]) throws -> TestResponse {
+        let page = try get(formPath)
+        guard let token = TestClient.csrfToken(in: page) else { throw TestHTTPConnection.Failure(description: "no csrf_token on \(formPath) (status \(page.status))") }
+        return try post(action ?? formPath.split(separator: "?")[0].description, form: fields + [("csrf_token", token)])
+    }
+
+    /// Registers a new user with their organisation and stays signed in.
+    @discardableResult
+    public func register(email: String, name: String = "Erika Muster", organisation: String = "Stadtteiltreff Test e.V.",
+                         kind: String = "nonprofit", password: String = "ein langes Testpasswort") throws -> TestResponse {
+        try submit("/register", [("email", email), ("password", password), ("name", name),
+                                 ("organisation_name", organisation), ("organisation_kind", kind), ("privacy", "1")])
+    }
+
+    @discardableResult
+    public func signIn(email: String, password: String = "ein langes Testpasswort") throws -> TestResponse {
+        try submit("/login", [("email", email), ("password", password)])
     }
 
     static func encode(_ text: String) -> String {

@@ -185,7 +185,7 @@ struct PublicPagesTests {
         let client = server.client()
         let delete = try client.request("DELETE", "/rooms/1")
         #expect(delete.status == 405)
-        #expect(delete.header("Allow") == "GET, HEAD")
+        #expect(delete.header("Allow") == "GET, HEAD, POST")
         let head = try client.request("HEAD", "/rooms/1")
         #expect(head.status == 200)
         #expect(head.body.isEmpty)

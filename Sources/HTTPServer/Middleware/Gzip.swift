@@ -41,8 +41,10 @@ public enum Gzip {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 result.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                // Checked before the end too: the last (or only) chunk may be over the limit.
+                guard result.count <= limit else { return nil }
                 if status == Z_STREAM_END { return result }
-                guard status == Z_OK, result.count <= limit else { return nil }
+                guard status == Z_OK else { return nil }
             }
         }
     }
@@ -80,14 +82,17 @@ public struct CompressionMiddleware: HTTPMiddleware {
     }
 
     /// True when `Accept-Encoding` lists gzip (or `*`) without `q=0` (RFC 9110 §12.5.3).
+    /// An explicit `gzip` entry wins over `*`, wherever each stands in the list.
     static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
+        var gzipQuality: Double?
+        var anyQuality: Double?
         for part in header.split(separator: ",") {
             let pieces = part.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
             guard let coding = pieces.first, coding == "gzip" || coding == "*" else { continue }
             let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.map { Double($0.dropFirst(2)) ?? 0 } ?? 1
-            return q > 0
+            if coding == "gzip" { gzipQuality = q } else { anyQuality = q }
         }
-        return false
+        return (gzipQuality ?? anyQuality ?? 0) > 0
     }
 }

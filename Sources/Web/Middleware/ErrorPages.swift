@@ -5,26 +5,29 @@ import Logging
 /// logged with the request and shown as a plain 500 page; details stay in the log.
 struct ErrorPages: HTTPMiddleware {
     let pages: PageRenderer
+    let security: SiteSecurity
     let logger: Logger
 
     func handle(_ request: HTTPRequest, next: any HTTPHandler) throws -> HTTPResponse {
         do {
             return try next.handle(request)
+        } catch let error as HTTPError where error.status == .seeOther {
+            return HTTPResponse(status: .seeOther, headers: error.headers)
         } catch let error as HTTPError {
-            var response = render(error.status, message: error.message)
+            var response = render(error.status, message: error.message, visitor: try? security.visitor(request))
             for (name, value) in error.headers { response.headers[name] = value }
             return response
         } catch {
             logger.error("handler failed", metadata: ["method": "\(request.method.rawValue)", "path": "\(request.path)", "error": "\(error)"])
-            return render(.internalServerError, message: nil)
+            return render(.internalServerError, message: nil, visitor: nil)
         }
     }
 
-    private func render(_ status: HTTPStatus, message: String?) -> HTTPResponse {
+    private func render(_ status: HTTPStatus, message: String?, visitor: Visitor?) -> HTTPResponse {
         let (heading, text) = ErrorPages.wording(status)
         let context = ErrorPageContext(status: status.code, heading: heading, message: message ?? text)
         do {
-            return try pages.page(.error, context, layout: LayoutContext(title: heading, canonicalPath: "/"), status: status)
+            return try pages.page(.error, context, layout: LayoutContext(title: heading, canonicalPath: "/", visitor: visitor), status: status)
         } catch {
             logger.critical("error page failed to render", metadata: ["error": "\(error)"])
             return .text("\(status.code) \(heading)\n", status: status)

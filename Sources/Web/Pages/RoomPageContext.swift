@@ -1,3 +1,4 @@
+import HTTPServer
 import Mustache
 import RoomExchange
 
@@ -5,12 +6,26 @@ struct RoomPageContext: MustacheContext {
     let room: Room
     let photos: [Photo]
     let organisation: Organisation
+    let visitor: Visitor
 
     func value(for name: String) -> MustacheValue {
+        let user = visitor.user
         switch name {
-        case "room": .context(Details(room: room, photos: photos))
-        case "organisation": .context(OrganisationSummaryContext(organisation: organisation))
-        default: .missing
+        case "room": return .context(Details(room: room, photos: photos))
+        case "organisation": return .context(OrganisationSummaryContext(organisation: organisation))
+        case "signed_in": return .bool(visitor.isSignedIn)
+        case "login_url": return .text("/login?next=" + Paths.room(room.id).percentEncoded())
+        case "csrf_token": return .text(visitor.csrfToken)
+        case "is_owner": return .bool(user != nil && user?.organisationID == room.organisationID)
+        case "edit_url": return .text(Paths.editRoom(room.id))
+        case "is_moderator": return .bool(user?.role.canModerate == true)
+        case "is_pending": return .bool(room.status == .pending)
+        case "is_published": return .bool(room.status == .published)
+        case "status_label": return .text(RoomEditing.statusLabel(room.status))
+        case "approve_url": return .text("/moderation/rooms/\(room.id.rawValue)/approve")
+        case "reject_url": return .text("/moderation/rooms/\(room.id.rawValue)/reject")
+        case "report_url": return .text(Paths.room(room.id) + "/report")
+        default: return .missing
         }
     }
 
@@ -73,7 +88,8 @@ struct OrganisationSummaryContext: MustacheContext {
         case "kind_label": .text(organisation.kind.label)
         case "district_name": .text(organisation.district?.name)
         case "description_paragraphs": .list(ParagraphContext.list(organisation.description))
-        case "website": .text(organisation.website)
+        // Only http(s) is ever linked; anything else would be a script URL waiting to happen.
+        case "website": .text(organisation.website.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil })
         default: .missing
         }
     }
@@ -82,9 +98,17 @@ struct OrganisationSummaryContext: MustacheContext {
 struct OrganisationPageContext: MustacheContext {
     let organisation: Organisation
     let rooms: [RoomSummary]
+    /// Contact details are for signed-in users only.
+    let showContact: Bool
+    let isMember: Bool
 
     func value(for name: String) -> MustacheValue {
         switch name {
+        case "contact_email": showContact ? .text(organisation.contactEmail) : .missing
+        case "phone": showContact ? .text(organisation.phone) : .missing
+        case "show_contact_hint": .bool(!showContact && (organisation.contactEmail != nil || organisation.phone != nil))
+        case "is_member": .bool(isMember)
+        case "edit_url": .text(Paths.organisation(organisation.id) + "/edit")
         case "organisation": .context(OrganisationSummaryContext(organisation: organisation))
         case "rooms": .list(rooms.map(RoomCardContext.init))
         case "has_rooms": .bool(!rooms.isEmpty)

@@ -10,6 +10,12 @@ enum Template: String, CaseIterable {
     case roomsShow = "rooms/show"
     case organisationsShow = "organisations/show"
     case error = "errors/error"
+    case register = "account/register"
+    case login = "account/login"
+    case account = "account/account"
+    case dashboard = "my/dashboard"
+    case roomForm = "rooms/form"
+    case organisationForm = "organisations/edit"
 }
 
 /// Renders pages into the layout.
@@ -40,7 +46,7 @@ struct PageRenderer: Sendable {
 
 /// What the layout shows around every page.
 struct LayoutContext: MustacheContext {
-    enum Section { case home, rooms, impact, other }
+    enum Section { case home, rooms, impact, my, other }
 
     var title: String
     var description = "Die Raumbörse Lübeck: Räume von Vereinen, Unternehmen und der Stadt finden, buchen und teilen."
@@ -48,6 +54,14 @@ struct LayoutContext: MustacheContext {
     var section = Section.other
     var body = ""
     var lang = "de"
+    var visitor: Visitor?
+
+    init(title: String, canonicalPath: String, section: Section = .other, visitor: Visitor?) {
+        self.title = title
+        self.canonicalPath = canonicalPath
+        self.section = section
+        self.visitor = visitor
+    }
 
     func value(for name: String) -> MustacheValue {
         switch name {
@@ -59,6 +73,11 @@ struct LayoutContext: MustacheContext {
         case "nav_home": .bool(section == .home)
         case "nav_rooms": .bool(section == .rooms)
         case "nav_impact": .bool(section == .impact)
+        case "nav_my": .bool(section == .my)
+        case "signed_in": .bool(visitor?.isSignedIn == true)
+        case "user_name": .text(visitor?.user?.name)
+        case "is_moderator": .bool(visitor?.user?.role.canModerate == true)
+        case "csrf_token": .text(visitor?.csrfToken)
         default: .missing
         }
     }

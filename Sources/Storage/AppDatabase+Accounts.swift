@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import RoomExchange
+
+/// A signed-in session: the token itself is never stored, only its SHA-256.
+public struct StoredSession: Sendable {
+    public let id: Int64
+    public let user: User
+    public let csrfToken: String
+    public let createdAt: Int64
+    public let lastSeenAt: Int64
+}
+
+/// A new account as the registration form validated it.
+public struct NewAccount: Sendable {
+    public var email: String
+    public var name: String
+    public var passwordHash: String
+    public var organisationName: String
+    public var organisationKind: Organisation.Kind
+
+    public init(email: String, name: String, passwordHash: String, organisationName: String, organisationKind: Organisation.Kind) {
+        self.email = email
+        self.name = name
+        self.passwordHash = passwordHash
+        self.organisationName = organisationName
+        self.organisationKind = organisationKind
+    }
+}
+
+extension AppDatabase {
+    // MARK: Users
+
+    /// Creates the user and, unless an invitation for the address is waiting, their
+    /// organisation, which the user then manages. One transaction.
+    public func register(_ account: NewAccount) throws -> User.ID {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE email = ?", arguments: [account.email]) == 0 else {
+                throw EmailTaken()
+            }
+            let now = AppDatabase.now
+            let invitation = try Row.fetchOne(db, sql: """
+                SELECT id, organisationId FROM invitation WHERE email = ? AND acceptedAt IS NULL ORDER BY id LIMIT 1
+                """, arguments: [account.email])
+            let organisationID: Int64
+            let organisationRole: User.OrganisationRole
+            if let invitation {
+                organisationID = invitation[1]
+                organisationRole = .member
+                try db.execute(sql: "UPDATE invitation SET acceptedAt = ? WHERE id = ?", arguments: [now, invitation[0] as Int64])
+            } else {
+                try db.execute(sql: "INSERT INTO organisation (name, kind, createdAt) VALUES (?, ?, ?)",
+                               arguments: [account.organisationName, account.organisationKind.rawValue, now])
+                organisationID = db.lastInsertedRowID
+                organisationRole = .manager
+            }
+            try db.execute(sql: """
+                INSERT INTO user (email, name, passwordHash, organisationId, organisationRole, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [account.email, account.name, account.passwordHash, organisationID, organisationRole.rawValue, now])
+            return User.ID(db.lastInsertedRowID)
+        }
+    }
+
+    /// A user without organisation (city staff created on the command line).
+    public func createUser(email: String, name: String, role: User.Role, passwordHash: String) throws -> User.ID {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE email = ?", arguments: [email]) == 0 else { throw EmailTaken() }
+            try db.execute(sql: "INSERT INTO user (email, name, passwordHash, role, createdAt) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [email, name, passwordHash, role.rawValue, AppDatabase.now])
+            return User.ID(db.lastInsertedRowID)
+        }
+    }
+
+    /// The user and password hash for a login attempt; blocked users are not found.
+    public func credentials(email: String) throws -> (user: User, passwordHash: String)? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns), passwordHash FROM user WHERE email = ? AND blockedAt IS NULL",
+                                             arguments: [email]) else { return nil }
+            return (AppDatabase.user(row), row[8])
+        }
+    }
+
+    public func user(_ id: User.ID) throws -> User? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE id = ?", arguments: [id.rawValue]).map { AppDatabase.user($0) }
+        }
+    }
+
+    public func passwordHash(of id: User.ID) throws -> String? {
+        try pool.read { try String.fetchOne($0, sql: "SELECT passwordHash FROM user WHERE id = ?", arguments: [id.rawValue]) }
+    }
+
+    public func updateName(of id: User.ID, to name: String) throws {
+        try pool.write { try $0.execute(sql: "UPDATE user SET name = ? WHERE id = ?", arguments: [name, id.rawValue]) }
+    }
+
+    public func updateEmail(of id: User.ID, to email: String) throws {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE email = ? AND id <> ?", arguments: [email, id.rawValue]) == 0 else {
+                throw EmailTaken()
+            }
+            try db.execute(sql: "UPDATE user SET email = ? WHERE id = ?", arguments: [email, id.rawValue])
+        }
+    }
+
+    /// Sets a new password hash and ends every other session of the user.
+    public func updatePassword(of id: User.ID, to hash: String, keepingSession keep: Int64?) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, id.rawValue])
+            try db.execute(sql: "DELETE FROM session WHERE userId = ? AND id IS NOT ?", arguments: [id.rawValue, keep])
+        }
+    }
+
+    /// Deletes the person: their sessions go with them; bookings stay for the room
+    /// owner's records without a booker (the foreign key sets it to NULL).
+    public func deleteUser(_ id: User.ID) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE booking SET purpose = '' WHERE bookerUserId = ?", arguments: [id.rawValue])
+            try db.execute(sql: "DELETE FROM user WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    /// Everything stored about a user, for the GDPR export.
+    public func exportData(of id: User.ID) throws -> [String: Any] {
+        try pool.read { db in
+            guard let user = try Row.fetchOne(db, sql: "SELECT email, name, role, language, createdAt, organisationId FROM user WHERE id = ?",
+                                              arguments: [id.rawValue]) else { return [:] }
+            var result: [String: Any] = [
+                "email": user[0] as String, "name": user[1] as String, "role": user[2] as String,
+                "language": user[3] as String, "created_at": AppDatabase.iso(user[4]),
+            ]
+            if let org = try Row.fetchOne(db, sql: "SELECT name, kind FROM organisation WHERE id = ?", arguments: [user[5] as Int64?]) {
+                result["organisation"] = ["name": org[0] as String, "kind": org[1] as String]
+            }
+            result["bookings"] = try Row.fetchAll(db, sql: """
+                SELECT b.id, r.title, b.startsAt, b.endsAt, b.attendees, b.purpose, b.status FROM booking b JOIN room r ON r.id = b.roomId
+                WHERE b.bookerUserId = ? ORDER BY b.startsAt
+                """, arguments: [id.rawValue]).map { row -> [String: Any] in
+                ["id": row[0] as Int64, "room": row[1] as String, "starts_at": AppDatabase.iso(row[2]), "ends_at": AppDatabase.iso(row[3]),
+                 "attendees": row[4] as Int, "purpose": row[5] as String, "status": row[6] as String]
+            }
+            result["sessions"] = try Row.fetchAll(db, sql: "SELECT createdAt, lastSeenAt FROM session WHERE userId = ?", arguments: [id.rawValue])
+                .map { ["created_at": AppDatabase.iso($0[0]), "last_seen_at": AppDatabase.iso($0[1])] }
+            return result
+        }
+    }
+
+    static func iso(_ seconds: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    // MARK: Sessions
+
+    public func createSession(user: User.ID, tokenHash: [UInt8], csrfToken: String) throws {
+        let now = AppDatabase.now
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO session (tokenHash, userId, csrfToken, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [Data(tokenHash), user.rawValue, csrfToken, now, now])
+        }
+    }
+
+    /// The session of a token hash with its (unblocked) user.
+    public func session(tokenHash: [UInt8]) throws -> StoredSession? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT s.id, s.csrfToken, s.createdAt, s.lastSeenAt, u.id, u.email, u.name, u.role, u.organisationId, u.organisationRole, u.language, u.blockedAt
+                FROM session s JOIN user u ON u.id = s.userId WHERE s.tokenHash = ? AND u.blockedAt IS NULL
+                """), arguments: [Data(tokenHash)]) else { return nil }
+            return StoredSession(id: row[0], user: AppDatabase.user(row, offset: 4), csrfToken: row[1], createdAt: row[2], lastSeenAt: row[3])
+        }
+    }
+
+    public func touchSession(_ id: Int64) throws {
+        try pool.write { try $0.execute(sql: "UPDATE session SET lastSeenAt = ? WHERE id = ?", arguments: [AppDatabase.now, id]) }
+    }
+
+    public func deleteSession(_ id: Int64) throws {
+        try pool.write { try $0.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Removes sessions idle or older than the limits (housekeeping).
+    public func deleteExpiredSessions(idleSeconds: Int64, maxAgeSeconds: Int64) throws {
+        let now = AppDatabase.now
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM session WHERE lastSeenAt < ? OR createdAt < ?", arguments: [now - idleSeconds, now - maxAgeSeconds])
+        }
+    }
+
+    // MARK: Organisations
+
+    public func updateOrganisation(_ organisation: Organisation) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE organisation SET name = ?, kind = ?, district = ?, description = ?, website = ?, contactEmail = ?, phone = ?
+                WHERE id = ?
+                """, arguments: [organisation.name, organisation.kind.rawValue, organisation.district?.rawValue, organisation.description,
+                                 organisation.website, organisation.contactEmail, organisation.phone, organisation.id.rawValue])
+        }
+    }
+
+    public func members(of organisation: Organisation.ID) throws -> [User] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE organisationId = ? ORDER BY name",
+                             arguments: [organisation.rawValue]).map { AppDatabase.user($0) }
+        }
+    }
+
+    /// Invites an address to join; inviting it again changes nothing.
+    public func invite(email: String, to organisation: Organisation.ID, by user: User.ID) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO invitation (organisationId, email, invitedByUserId, createdAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (organisationId, email) DO NOTHING
+                """, arguments: [organisation.rawValue, email, user.rawValue, AppDatabase.now])
+        }
+    }
+
+    public func pendingInvitations(of organisation: Organisation.ID) throws -> [String] {
+        try pool.read { try String.fetchAll($0, sql: "SELECT email FROM invitation WHERE organisationId = ? AND acceptedAt IS NULL ORDER BY email",
+                                            arguments: [organisation.rawValue]) }
+    }
+
+    // MARK: Rows
+
+    static let userColumns = "id, email, name, role, organisationId, organisationRole, language, blockedAt"
+
+    static func user(_ row: Row, offset: Int = 0) -> User {
+        User(id: User.ID(row[offset]), email: row[offset + 1], name: row[offset + 2],
+             role: User.Role(rawValue: row[offset + 3]) ?? .member,
+             organisationID: (row[offset + 4] as Int64?).map(Organisation.ID.init),
+             organisationRole: User.OrganisationRole(rawValue: row[offset + 5]) ?? .member, language: row[offset + 6])
+    }
+}
+
+extension AppDatabase {
+    public func hasPendingInvitation(email: String) throws -> Bool {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation WHERE email = ? AND acceptedAt IS NULL", arguments: [email]) ?? 0 > 0 }
+    }
+}

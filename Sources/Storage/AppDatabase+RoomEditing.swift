@@ -1,0 +1,194 @@
+import GRDB
+import RoomExchange
+
+/// A room as its owners see it on `/my`: any status, with the moderator's reason.
+public struct OwnedRoom: Sendable {
+    public let summary: RoomSummary
+    public let status: Room.Status
+    public let statusReason: String?
+}
+
+/// A blocked period of a room (inclusive local dates, `YYYY-MM-DD`).
+public struct Closure: Sendable, Equatable {
+    public let id: Int64
+    public let from: String
+    public let to: String
+    public let reason: String
+}
+
+public struct TooManyPhotos: Error {}
+
+extension AppDatabase {
+    /// Every write to a room goes through the owning organisation: another
+    /// organisation's room is simply not found (404), it cannot be forgotten.
+    public func room(_ id: Room.ID, ownedBy organisation: Organisation.ID) throws -> Room? {
+        try pool.read { db in
+            let room = try AppDatabase.fetchRoom(db, id)
+            return room?.organisationID == organisation ? room : nil
+        }
+    }
+
+    /// Stores a new room: published at once for a trusted organisation, otherwise
+    /// pending until a moderator approves it.
+    public func createRoom(_ draft: Room, trusted: Bool) throws -> Room.ID {
+        var room = draft
+        room.status = trusted ? .published : .pending
+        return try pool.write { db in try AppDatabase.insertRoom(db, room) }
+    }
+
+    /// Changes a room of `organisation`. A published room of an untrusted
+    /// organisation goes back to moderation only when its text changed.
+    /// Returns the new status, or nil when the room is not theirs.
+    public func updateRoom(_ draft: Room, ownedBy organisation: Organisation.ID, trusted: Bool) throws -> Room.Status? {
+        try pool.write { db in
+            guard let current = try AppDatabase.fetchRoom(db, draft.id), current.organisationID == organisation,
+                  current.status != .archived else { return nil }
+            let textChanged = current.title != draft.title || current.description != draft.description || current.rules != draft.rules
+            var status = current.status
+            if status == .published, textChanged, !trusted { status = .pending }
+            if status == .rejected { status = trusted ? .published : .pending }
+            let r = draft
+            try db.execute(sql: """
+                UPDATE room SET status = ?, title = ?, description = ?, district = ?, street = ?, postcode = ?, capacity = ?,
+                    areaM2 = ?, priceModel = ?, pricePerHourCents = ?, bookingMode = ?, stepFree = ?, accessibleWC = ?,
+                    hearingLoop = ?, minMinutes = ?, maxMinutes = ?, leadHours = ?, maxDaysAhead = ?, rules = ?, updatedAt = ?,
+                    statusReason = CASE WHEN ? = status THEN statusReason ELSE NULL END,
+                    publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END
+                WHERE id = ?
+                """, arguments: [
+                    status.rawValue, r.title, r.description, r.district.rawValue, r.street, r.postcode, r.capacity, r.areaM2,
+                    r.price.model.rawValue, r.price.feePerHourCents, r.bookingMode.rawValue, r.accessibility.stepFree,
+                    r.accessibility.accessibleWC, r.accessibility.hearingLoop, r.minMinutes, r.maxMinutes, r.leadHours,
+                    r.maxDaysAhead, r.rules, AppDatabase.now, status.rawValue, status.rawValue, AppDatabase.now, r.id.rawValue,
+                ])
+            try db.execute(sql: "DELETE FROM openingSpan WHERE roomId = ?", arguments: [r.id.rawValue])
+            try db.execute(sql: "DELETE FROM roomEquipment WHERE roomId = ?", arguments: [r.id.rawValue])
+            for day in Weekday.allCases {
+                for s in r.openingHours[day] {
+                    try db.execute(sql: "INSERT INTO openingSpan (roomId, weekday, startMinute, endMinute) VALUES (?, ?, ?, ?)",
+                                   arguments: [r.id.rawValue, day.rawValue, s.start, s.end])
+                }
+            }
+            for item in r.equipment.sorted() {
+                try db.execute(sql: "INSERT INTO roomEquipment (roomId, equipment) VALUES (?, ?)", arguments: [r.id.rawValue, item.rawValue])
+            }
+            return status
+        }
+    }
+
+    /// The rooms of an organisation in every status, for its members.
+    public func ownedRooms(of organisation: Organisation.ID) throws -> [OwnedRoom] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason FROM room r
+                JOIN organisation o ON o.id = r.organisationId
+                LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+                WHERE r.organisationId = ? ORDER BY r.status = 'archived', r.title
+                """, arguments: [organisation.rawValue]).map { row in
+                OwnedRoom(summary: AppDatabase.summary(row), status: Room.Status(rawValue: row[14]) ?? .pending, statusReason: row[15])
+            }
+        }
+    }
+
+    /// Takes a room offline and cancels its future bookings; returns the ids of the
+    /// cancelled bookings, or nil when the room is not theirs.
+    public func archiveRoom(_ id: Room.ID, ownedBy organisation: Organisation.ID, by user: User.ID) throws -> [Int64]? {
+        try pool.write { db in
+            guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [id.rawValue]) == organisation.rawValue else {
+                return nil
+            }
+            let now = AppDatabase.now
+            try db.execute(sql: "UPDATE room SET status = 'archived', updatedAt = ? WHERE id = ?", arguments: [now, id.rawValue])
+            let cancelled = try Int64.fetchAll(db, sql: """
+                SELECT id FROM booking WHERE roomId = ? AND startsAt > ? AND status IN ('requested', 'confirmed')
+                """, arguments: [id.rawValue, now])
+            for booking in cancelled {
+                try db.execute(sql: """
+                    UPDATE booking SET status = 'cancelled', statusReason = 'Der Raum wurde vom Anbieter archiviert.',
+                        sequence = sequence + 1, updatedAt = ? WHERE id = ?
+                    """, arguments: [now, booking])
+                try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, 'cancelled', ?, ?)",
+                               arguments: [booking, user.rawValue, "Raum archiviert", now])
+            }
+            return cancelled
+        }
+    }
+
+    // MARK: Photos
+
+    public static let maxPhotosPerRoom = 8
+
+    /// Adds a photo record to a room of `organisation`; nil when the room is not theirs.
+    public func addPhoto(to room: Room.ID, ownedBy organisation: Organisation.ID, fileName: String, contentType: String,
+                         width: Int, height: Int, alt: String) throws -> Photo.ID? {
+        try pool.write { db in
+            guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
+                return nil
+            }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM photo WHERE roomId = ?", arguments: [room.rawValue]) ?? 0
+            guard count < AppDatabase.maxPhotosPerRoom else { throw TooManyPhotos() }
+            try db.execute(sql: """
+                INSERT INTO photo (roomId, fileName, contentType, width, height, alt, position, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [room.rawValue, fileName, contentType, width, height, alt, count, AppDatabase.now])
+            return Photo.ID(db.lastInsertedRowID)
+        }
+    }
+
+    /// Removes a photo of a room of `organisation`; returns its file name to delete.
+    public func deletePhoto(_ photo: Photo.ID, of room: Room.ID, ownedBy organisation: Organisation.ID) throws -> String? {
+        try pool.write { db in
+            guard let fileName = try String.fetchOne(db, sql: """
+                SELECT p.fileName FROM photo p JOIN room r ON r.id = p.roomId WHERE p.id = ? AND r.id = ? AND r.organisationId = ?
+                """, arguments: [photo.rawValue, room.rawValue, organisation.rawValue]) else { return nil }
+            try db.execute(sql: "DELETE FROM photo WHERE id = ?", arguments: [photo.rawValue])
+            return fileName
+        }
+    }
+
+    /// The content type of a stored photo file, if it exists.
+    public func photoContentType(fileName: String) throws -> String? {
+        try pool.read { try String.fetchOne($0, sql: "SELECT contentType FROM photo WHERE fileName = ?", arguments: [fileName]) }
+    }
+
+    // MARK: Closures
+
+    public func addClosure(to room: Room.ID, ownedBy organisation: Organisation.ID, from: String, to: String, reason: String) throws -> Bool {
+        try pool.write { db in
+            guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
+                return false
+            }
+            try db.execute(sql: "INSERT INTO closure (roomId, fromDate, toDate, reason) VALUES (?, ?, ?, ?)",
+                           arguments: [room.rawValue, from, to, reason])
+            return true
+        }
+    }
+
+    public func closures(of room: Room.ID) throws -> [Closure] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, fromDate, toDate, reason FROM closure WHERE roomId = ? ORDER BY fromDate",
+                             arguments: [room.rawValue]).map { Closure(id: $0[0], from: $0[1], to: $0[2], reason: $0[3]) }
+        }
+    }
+
+    // MARK: Moderation
+
+    /// Sets a room's status as a moderator decided, with an audit entry.
+    public func moderateRoom(_ id: Room.ID, to status: Room.Status, reason: String?, by moderator: User) throws -> Bool {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM room WHERE id = ?", arguments: [id.rawValue]) == 1 else { return false }
+            let now = AppDatabase.now
+            try db.execute(sql: """
+                UPDATE room SET status = ?, statusReason = ?, updatedAt = ?,
+                    publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END WHERE id = ?
+                """, arguments: [status.rawValue, reason, now, status.rawValue, now, id.rawValue])
+            try AppDatabase.audit(db, actor: moderator, action: "room.\(status.rawValue)", objectType: "room", objectID: id.rawValue, reason: reason)
+            return true
+        }
+    }
+
+    static func audit(_ db: Database, actor: User?, action: String, objectType: String, objectID: Int64?, reason: String?) throws {
+        try db.execute(sql: """
+            INSERT INTO auditEntry (actorUserId, actorName, action, objectType, objectId, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [actor?.id.rawValue, actor.map { "\($0.name) <\($0.email)>" } ?? "system", action, objectType, objectID, reason, now])
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import HTTPServer
+import RoomExchange
+import Storage
+
+/// Registration, login, logout and the account page.
+struct AccountPages: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let security: SiteSecurity
+    let hasher: PasswordHasher
+    let throttle: LoginThrottle
+
+    // MARK: Register
+
+    func showRegister(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        if visitor.isSignedIn { return .redirect(to: "/my") }
+        return try renderRegister(RegistrationForm(), errors: FieldErrors(), visitor)
+    }
+
+    func register(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let form = RegistrationForm(FormData(request))
+        let invited = try database.hasPendingInvitation(email: form.email)
+        var errors = form.validate(organisationRequired: !invited)
+        if errors.isEmpty {
+            do {
+                let id = try database.register(NewAccount(
+                    email: form.email, name: form.name, passwordHash: try hasher.hash(form.password),
+                    organisationName: form.organisationName, organisationKind: Organisation.Kind(rawValue: form.organisationKind) ?? .other
+                ))
+                guard let user = try database.user(id) else { throw HTTPError(.internalServerError) }
+                var response = HTTPResponse.redirect(to: "/my")
+                try security.signIn(user, replacing: visitor.session, on: &response)
+                return response
+            } catch is EmailTaken {
+                errors.add("email", "Zu dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")
+            }
+        }
+        return try renderRegister(form, errors: errors, visitor, status: .unprocessableContent)
+    }
+
+    private func renderRegister(_ form: RegistrationForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
+        try pages.page(.register, FormContext(fields: form.fields, errors: errors, csrfToken: visitor.csrfToken),
+                       layout: LayoutContext(title: errors.isEmpty ? "Registrieren" : "Fehler: Registrieren", canonicalPath: "/register", visitor: visitor),
+                       status: status)
+    }
+
+    // MARK: Login
+
+    func showLogin(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let next = AccountPages.safeNext(request.queryItems["next"])
+        if visitor.isSignedIn { return .redirect(to: next) }
+        return try renderLogin(email: "", next: next, message: nil, visitor, status: .ok)
+    }
+
+    func login(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let form = FormData(request)
+        let email = form.text("email").lowercased()
+        let password = form["password"] ?? ""
+        let next = AccountPages.safeNext(form["next"])
+        // Failures count per client address and per account from that address, so
+        // nobody elsewhere can lock a person out of their own account.
+        let keys = ["ip:" + request.remoteAddress, "account:" + email + "|" + request.remoteAddress]
+        if let until = throttle.lockedUntil(keys) {
+            let minutes = max(1, Int(until.timeIntervalSinceNow / 60 + 0.99))
+            return try renderLogin(email: email, next: next, message: "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie \(minutes) Minuten und versuchen Sie es dann erneut.", visitor, status: .tooManyRequests)
+        }
+        let delay = throttle.delay(for: keys)
+        if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+        guard let (user, hash) = try database.credentials(email: email), hasher.verify(password, against: hash) else {
+            throttle.recordFailure(keys)
+            return try renderLogin(email: email, next: next, message: "E-Mail-Adresse oder Passwort ist nicht richtig.", visitor, status: .unprocessableContent)
+        }
+        throttle.recordSuccess(account: keys[1])
+        var response = HTTPResponse.redirect(to: next)
+        try security.signIn(user, replacing: visitor.session, on: &response)
+        return response
+    }
+
+    private func renderLogin(email: String, next: String, message: String?, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
+        let fields = [
+            FieldContext(name: "email", label: "E-Mail-Adresse", kind: .input(type: "email"), value: email, required: true, autocomplete: "username"),
+            FieldContext(name: "password", label: "Passwort", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
+        ]
+        var context = FormContext(fields: fields, csrfToken: visitor.csrfToken, formError: message)
+        context.extra = ["next": .text(next)]
+        return try pages.page(.login, context, layout: LayoutContext(title: message == nil ? "Anmelden" : "Fehler: Anmelden", canonicalPath: "/login", visitor: visitor), status: status)
+    }
+
+    /// Only paths of this site: `/x` but not `//host` or `/\host`.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
+              !next.contains(where: { $0.isNewline || $0 == "\0" }) else { return "/my" }
+        return next
+    }
+
+    func logout(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        var response = HTTPResponse.redirect(to: "/")
+        try security.signOut(visitor, on: &response)
+        return response
+    }
+
+    // MARK: My account
+
+    func showAccount(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let saved = AccountForms.savedMessages[request.queryItems["saved"] ?? ""]
+        return try renderAccount(user, visitor, forms: AccountForms(user: user), saved: saved, status: .ok)
+    }
+
+    /// One POST for the account page; `action` says which of its forms was sent.
+    func updateAccount(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let form = FormData(request)
+        var forms = AccountForms(user: user)
+        let storedHash = try database.passwordHash(of: user.id) ?? ""
+        switch form["action"] {
+        case "name":
+            forms.name = form.text("name")
+            if forms.name.isEmpty || forms.name.count > 100 {
+                forms.errors.add("name", "Bitte geben Sie Ihren Namen an (höchstens 100 Zeichen).")
+            } else {
+                try database.updateName(of: user.id, to: forms.name)
+                return .redirect(to: "/my/account?saved=name")
+            }
+        case "email":
+            forms.email = form.text("email").lowercased()
+            if !RegistrationForm.isEmail(forms.email) {
+                forms.errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@verein.de.")
+            } else if !hasher.verify(form["email_password"] ?? "", against: storedHash) {
+                forms.errors.add("email_password", "Das Passwort ist nicht richtig.")
+            } else {
+                do {
+                    try database.updateEmail(of: user.id, to: forms.email)
+                    return .redirect(to: "/my/account?saved=email")
+                } catch is EmailTaken {
+                    forms.errors.add("email", "Diese E-Mail-Adresse gehört schon zu einem anderen Konto.")
+                }
+            }
+        case "password":
+            let new = form["new_password"] ?? ""
+            if !hasher.verify(form["current_password"] ?? "", against: storedHash) {
+                forms.errors.add("current_password", "Das bisherige Passwort ist nicht richtig.")
+            } else if let problem = RegistrationForm.passwordProblem(new, email: user.email) {
+                forms.errors.add("new_password", problem)
+            } else {
+                // Every other session ends (ASVS 7.4.3); this one stays.
+                try database.updatePassword(of: user.id, to: try hasher.hash(new), keepingSession: visitor.session?.id)
+                return .redirect(to: "/my/account?saved=password")
+            }
+        case "delete":
+            if !hasher.verify(form["delete_password"] ?? "", against: storedHash) {
+                forms.errors.add("delete_password", "Das Passwort ist nicht richtig.")
+            } else if form["confirm"] != "1" {
+                forms.errors.add("confirm", "Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten.")
+            } else {
+                try database.deleteUser(user.id)
+                var response = HTTPResponse.redirect(to: "/?deleted=1")
+                response.setCookie(.expired(security.sessionCookie, secure: security.secureCookies))
+                return response
+            }
+        default:
+            throw HTTPError(.badRequest)
+        }
+        return try renderAccount(user, visitor, forms: forms, saved: nil, status: .unprocessableContent)
+    }
+
+    /// All data stored about the user, as a JSON download.
+    func exportAccount(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let data = try JSONSerialization.data(withJSONObject: try database.exportData(of: user.id), options: [.prettyPrinted, .sortedKeys])
+        var response = HTTPResponse.json(Array(data))
+        response.headers["Content-Disposition"] = "attachment; filename=\"raumboerse-meine-daten.json\""
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+    }
+
+    private func renderAccount(_ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
+        let context = AccountPageContext(forms: forms, csrfToken: visitor.csrfToken, saved: saved)
+        return try pages.page(.account, context, layout: LayoutContext(title: forms.errors.isEmpty ? "Mein Konto" : "Fehler: Mein Konto", canonicalPath: "/my/account", visitor: visitor), status: status)
+    }
+}

@@ -1,0 +1,161 @@
+import HTTPServer
+import Mustache
+import RoomExchange
+import Storage
+
+/// `/my`: the dashboard of a signed-in member.
+struct MyPages: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    func showDashboard(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let organisation = try user.organisationID.flatMap { try database.organisation($0) }
+        let rooms = try organisation.map { try database.ownedRooms(of: $0.id) } ?? []
+        let saved = ["archived": "Der Raum wurde archiviert; seine künftigen Buchungen wurden storniert."][request.queryItems["saved"] ?? ""]
+        let context = NamedContext(values: [
+            "user_name": .text(user.name),
+            "saved": .text(saved),
+            "organisation": .context(organisation.map(OrganisationSummaryContext.init)),
+            "organisation_edit_url": .text(organisation.map { Paths.organisation($0.id) + "/edit" }),
+            "is_moderator": .bool(user.role.canModerate),
+            "rooms": .list(rooms.map { owned in
+                NamedContext(values: [
+                    "title": .text(owned.summary.title), "edit_url": .text(Paths.editRoom(owned.summary.id)),
+                    "url": .text(Paths.room(owned.summary.id)), "status_label": .text(RoomEditing.statusLabel(owned.status)),
+                    "status": .text(owned.status.rawValue), "is_published": .bool(owned.status == .published),
+                    "reason": .text(owned.statusReason), "district_name": .text(owned.summary.district.name),
+                ])
+            }),
+            "has_rooms": .bool(!rooms.isEmpty),
+        ])
+        return try pages.page(.dashboard, context, layout: LayoutContext(title: "Mein Bereich", canonicalPath: "/my", section: .my, visitor: visitor))
+    }
+}
+
+/// Members edit their organisation's profile; its manager invites others.
+struct OrganisationEditing: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    private func ownOrganisation(_ request: HTTPRequest, _ visitor: Visitor) throws -> (User, Organisation) {
+        let user = try visitor.requireUser(request)
+        let id = Organisation.ID(Int64(try request.parameters.id("id")))
+        guard user.organisationID == id, let organisation = try database.organisation(id) else { throw HTTPError(.forbidden) }
+        return (user, organisation)
+    }
+
+    func showEditForm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (user, organisation) = try ownOrganisation(request, visitor)
+        let values = [
+            "name": organisation.name, "kind": organisation.kind.rawValue, "district": organisation.district?.rawValue ?? "",
+            "description": organisation.description, "website": organisation.website ?? "", "contact_email": organisation.contactEmail ?? "",
+            "phone": organisation.phone ?? "",
+        ]
+        let saved = ["saved": "Das Profil wurde gespeichert.", "invited": "Die Einladung wurde gespeichert. Wer sich mit dieser Adresse registriert, tritt Ihrer Organisation bei."][request.queryItems["saved"] ?? ""]
+        return try render(user, organisation, values: values, errors: FieldErrors(), inviteEmail: "", inviteErrors: FieldErrors(), visitor, saved: saved, status: .ok)
+    }
+
+    func update(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (user, organisation) = try ownOrganisation(request, visitor)
+        let form = FormData(request)
+        var values: [String: String] = [:]
+        for name in ["name", "kind", "district", "description", "website", "contact_email", "phone"] { values[name] = form.text(name) }
+        var errors = FieldErrors()
+        let name = values["name"] ?? ""
+        if name.isEmpty || name.count > 200 { errors.add("name", "Bitte geben Sie den Namen an (höchstens 200 Zeichen).") }
+        let kind = Organisation.Kind(rawValue: values["kind"] ?? "")
+        if kind == nil { errors.add("kind", "Bitte wählen Sie die Art der Organisation.") }
+        let district = District(rawValue: values["district"] ?? "")
+        if !(values["district"] ?? "").isEmpty, district == nil { errors.add("district", "Bitte wählen Sie einen Stadtteil aus der Liste.") }
+        if (values["description"] ?? "").count > 3000 { errors.add("description", "Die Beschreibung darf höchstens 3000 Zeichen lang sein.") }
+        let website = values["website"] ?? ""
+        // Only http(s) links may be shown, so a javascript: URL never becomes a link.
+        if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 300 || website.contains(" ") {
+            errors.add("website", "Bitte geben Sie die Adresse vollständig an, beginnend mit https://.")
+        }
+        let email = values["contact_email"] ?? ""
+        if !email.isEmpty, !RegistrationForm.isEmail(email) { errors.add("contact_email", "Bitte geben Sie eine gültige E-Mail-Adresse an.") }
+        let phone = values["phone"] ?? ""
+        if phone.count > 40 || phone.contains(where: { !($0.isNumber || " +-/()".contains($0)) }) {
+            errors.add("phone", "Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen und + - / ( ) an.")
+        }
+        guard errors.isEmpty, let kind else {
+            return try render(user, organisation, values: values, errors: errors, inviteEmail: "", inviteErrors: FieldErrors(), visitor, saved: nil, status: .unprocessableContent)
+        }
+        try database.updateOrganisation(Organisation(id: organisation.id, name: name, kind: kind, district: district,
+                                                     description: values["description"] ?? "", website: website.isEmpty ? nil : website,
+                                                     contactEmail: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone,
+                                                     trusted: organisation.trusted))
+        return .redirect(to: Paths.organisation(organisation.id) + "/edit?saved=saved")
+    }
+
+    func invite(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (user, organisation) = try ownOrganisation(request, visitor)
+        guard user.organisationRole == .manager else { throw HTTPError(.forbidden, message: "Nur wer die Organisation verwaltet, kann einladen.") }
+        let email = FormData(request).text("email").lowercased()
+        var errors = FieldErrors()
+        if !RegistrationForm.isEmail(email) { errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an.") }
+        guard errors.isEmpty else {
+            let values = ["name": organisation.name, "kind": organisation.kind.rawValue, "district": organisation.district?.rawValue ?? "",
+                          "description": organisation.description, "website": organisation.website ?? "",
+                          "contact_email": organisation.contactEmail ?? "", "phone": organisation.phone ?? ""]
+            return try render(user, organisation, values: values, errors: FieldErrors(), inviteEmail: email, inviteErrors: errors, visitor, saved: nil, status: .unprocessableContent)
+        }
+        try database.invite(email: email, to: organisation.id, by: user.id)
+        return .redirect(to: Paths.organisation(organisation.id) + "/edit?saved=invited")
+    }
+
+    private func render(_ user: User, _ organisation: Organisation, values: [String: String], errors: FieldErrors, inviteEmail: String,
+                        inviteErrors: FieldErrors, _ visitor: Visitor, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
+        let kinds = Organisation.Kind.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.label) }
+        let districts = [FieldContext.Option(value: "", label: "Keine Angabe")] + District.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.name) }
+        var form = FormContext(fields: [
+            FieldContext(name: "name", label: "Name", value: values["name"] ?? "", required: true, autocomplete: "organization", maxLength: 200),
+            FieldContext(name: "kind", label: "Art der Organisation", kind: .select(kinds), value: values["kind"] ?? "", required: true),
+            FieldContext(name: "district", label: "Stadtteil", kind: .select(districts), value: values["district"] ?? ""),
+            FieldContext(name: "description", label: "Über uns", kind: .textarea(rows: 6), value: values["description"] ?? "", maxLength: 3000),
+            FieldContext(name: "website", label: "Website", kind: .input(type: "url"), value: values["website"] ?? "", hint: "Beginnend mit https://", autocomplete: "url"),
+            FieldContext(name: "contact_email", label: "Kontakt-E-Mail", kind: .input(type: "email"), value: values["contact_email"] ?? "",
+                         hint: "Nur für angemeldete Nutzerinnen und Nutzer sichtbar.", autocomplete: "email"),
+            FieldContext(name: "phone", label: "Telefon", kind: .input(type: "tel"), value: values["phone"] ?? "",
+                         hint: "Nur für angemeldete Nutzerinnen und Nutzer sichtbar.", autocomplete: "tel"),
+        ], errors: errors, csrfToken: visitor.csrfToken)
+        let inviteForm = FormContext(fields: [
+            FieldContext(name: "email", label: "E-Mail-Adresse der Person", kind: .input(type: "email"), value: inviteEmail, required: true),
+        ], errors: inviteErrors, csrfToken: visitor.csrfToken)
+        form.extra = [
+            "saved": .text(saved), "action": .text(Paths.organisation(organisation.id) + "/edit"),
+            "profile_url": .text(Paths.organisation(organisation.id)),
+            "is_manager": .bool(user.organisationRole == .manager),
+            "invite_form": .context(inviteForm), "invite_url": .text(Paths.organisation(organisation.id) + "/invitations"),
+            "members": .list(try database.members(of: organisation.id).map { NamedContext(values: ["name": .text($0.name), "email": .text($0.email),
+                                                                                                  "is_manager": .bool($0.organisationRole == .manager)]) }),
+            "invitations": .list(try database.pendingInvitations(of: organisation.id).map { NamedContext(values: ["email": .text($0)]) }),
+        ]
+        let failed = !errors.isEmpty || !inviteErrors.isEmpty
+        return try pages.page(.organisationForm, form, layout: LayoutContext(title: (failed ? "Fehler: " : "") + "Organisation bearbeiten",
+                                                                            canonicalPath: Paths.organisation(organisation.id) + "/edit", section: .my, visitor: visitor), status: status)
+    }
+}
+
+/// Moderators' decisions on rooms (the full queue comes with the moderation issue).
+struct ModerationActions: Sendable {
+    let database: AppDatabase
+
+    func approveRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        guard let moderator = visitor.user else { throw HTTPError(.forbidden) }
+        let id = Room.ID(Int64(try request.parameters.id("id")))
+        guard try database.moderateRoom(id, to: .published, reason: nil, by: moderator) else { throw HTTPError(.notFound) }
+        return .redirect(to: Paths.room(id))
+    }
+
+    func rejectRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        guard let moderator = visitor.user else { throw HTTPError(.forbidden) }
+        let id = Room.ID(Int64(try request.parameters.id("id")))
+        let reason = FormData(request).text("reason")
+        guard !reason.isEmpty else { throw HTTPError(.unprocessableContent, message: "Bitte geben Sie einen Grund für die Ablehnung an.") }
+        guard try database.moderateRoom(id, to: .rejected, reason: reason, by: moderator) else { throw HTTPError(.notFound) }
+        return .redirect(to: "/my")
+    }
+}

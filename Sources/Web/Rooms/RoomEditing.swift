@@ -1,0 +1,226 @@
+import Foundation
+import HTTPServer
+import Mustache
+import RoomExchange
+import Storage
+
+/// Creating and changing rooms, their photos and closures. Every lookup goes
+/// through the visitor's organisation, so another organisation's room is a 404.
+struct RoomEditing: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let photosDirectory: String
+
+    static let maxPhotoBytes = 5 * 1024 * 1024
+    /// A decompression bomb guard: larger images are refused (ASVS 5.2.6).
+    static let maxPhotoPixels = 40_000_000
+
+    private func organisation(of visitor: Visitor, _ request: HTTPRequest) throws -> (User, Organisation) {
+        let user = try visitor.requireUser(request)
+        guard let id = user.organisationID, let organisation = try database.organisation(id) else {
+            throw HTTPError(.forbidden, message: "Nur Mitglieder einer Organisation können Räume anbieten.")
+        }
+        return (user, organisation)
+    }
+
+    private func ownedRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> (User, Organisation, Room) {
+        let (user, organisation) = try organisation(of: visitor, request)
+        let id = Room.ID(Int64(try request.parameters.id("id")))
+        guard let room = try database.room(id, ownedBy: organisation.id) else { throw HTTPError(.notFound) }
+        return (user, organisation, room)
+    }
+
+    // MARK: Create
+
+    func showNewRoomForm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        _ = try organisation(of: visitor, request)
+        return try renderNew(RoomForm(), errors: FieldErrors(), visitor, status: .ok)
+    }
+
+    func createRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, organisation) = try organisation(of: visitor, request)
+        let form = RoomForm(FormData(request))
+        switch form.validate(id: Room.ID(0), organisation: organisation.id) {
+        case .failure(let errors):
+            return try renderNew(form, errors: errors, visitor, status: .unprocessableContent)
+        case .success(let room):
+            let id = try database.createRoom(room, trusted: organisation.trusted)
+            return .redirect(to: Paths.editRoom(id) + "?saved=created")
+        }
+    }
+
+    private func renderNew(_ form: RoomForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
+        let context = form.context(errors: errors, csrfToken: visitor.csrfToken, extra: ["action": .text(Paths.rooms), "is_new": .bool(true)])
+        return try pages.page(.roomForm, context, layout: LayoutContext(title: errors.isEmpty ? "Raum anbieten" : "Fehler: Raum anbieten",
+                                                                       canonicalPath: "/rooms/new", section: .my, visitor: visitor), status: status)
+    }
+
+    // MARK: Edit
+
+    func showEditRoomForm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, _, room) = try ownedRoom(request, visitor)
+        let saved = ["created": "Der Raum wurde angelegt.", "saved": "Ihre Änderungen wurden gespeichert.", "photo": "Das Foto wurde hinzugefügt.",
+                     "photo-deleted": "Das Foto wurde entfernt.", "closure": "Der Zeitraum wurde gesperrt."][request.queryItems["saved"] ?? ""]
+        return try renderEdit(room, form: RoomForm(room), visitor, saved: saved)
+    }
+
+    func updateRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, organisation, room) = try ownedRoom(request, visitor)
+        guard room.status != .archived else { throw HTTPError(.conflict, message: "Ein archivierter Raum kann nicht mehr geändert werden.") }
+        let form = RoomForm(FormData(request))
+        switch form.validate(id: room.id, organisation: organisation.id) {
+        case .failure(let errors):
+            return try renderEdit(room, form: form, visitor, errors: errors, status: .unprocessableContent)
+        case .success(let changed):
+            guard try database.updateRoom(changed, ownedBy: organisation.id, trusted: organisation.trusted) != nil else { throw HTTPError(.notFound) }
+            return .redirect(to: Paths.editRoom(room.id) + "?saved=saved")
+        }
+    }
+
+    func renderEdit(_ room: Room, form: RoomForm, _ visitor: Visitor, errors: FieldErrors = FieldErrors(),
+                    photoErrors: FieldErrors = FieldErrors(), photoAlt: String = "", closureErrors: FieldErrors = FieldErrors(),
+                    closure: (from: String, to: String, reason: String) = ("", "", ""), saved: String? = nil,
+                    status: HTTPStatus = .ok) throws -> HTTPResponse {
+        let photos = try database.photos(of: room.id)
+        let csrf = visitor.csrfToken
+        let photoForm = FormContext(fields: [
+            FieldContext(name: "photo", label: "Foto", kind: .input(type: "file"), hint: "JPEG, PNG oder WebP, höchstens 5 MB; bis zu 8 Fotos je Raum.", required: true),
+            FieldContext(name: "alt", label: "Was ist auf dem Foto zu sehen?", value: photoAlt,
+                         hint: "Ein kurzer Satz für Menschen, die das Bild nicht sehen, z. B. „Saal mit Stuhlreihen und Bühne“.", required: true, maxLength: 300),
+        ], errors: photoErrors, csrfToken: csrf)
+        let closureForm = FormContext(fields: [
+            FieldContext(name: "from", label: "Von", kind: .input(type: "date"), value: closure.from, required: true),
+            FieldContext(name: "to", label: "Bis einschließlich", kind: .input(type: "date"), value: closure.to, required: true),
+            FieldContext(name: "reason", label: "Grund (freiwillig)", value: closure.reason, maxLength: 200),
+        ], errors: closureErrors, csrfToken: csrf)
+        let extra: [String: MustacheValue] = [
+            "action": .text(Paths.room(room.id)), "is_new": .bool(false), "saved": .text(saved),
+            "room_url": .text(Paths.room(room.id)), "status_label": .text(RoomEditing.statusLabel(room.status)),
+            "is_published": .bool(room.status == .published), "is_archived": .bool(room.status == .archived),
+            "photos": .list(photos.map { photo in
+                NamedContext(values: ["url": .text(Paths.photo(photo.fileName)), "alt": .text(photo.alt), "width": .int(photo.width),
+                                      "height": .int(photo.height), "delete_url": .text(Paths.room(room.id) + "/photos/\(photo.id.rawValue)/delete")])
+            }),
+            "can_add_photo": .bool(photos.count < AppDatabase.maxPhotosPerRoom),
+            "photo_form": .context(photoForm), "photo_url": .text(Paths.room(room.id) + "/photos"),
+            "closures": .list(try database.closures(of: room.id).map { c in
+                NamedContext(values: ["from": .text(LocalDate(c.from)?.german ?? c.from), "to": .text(LocalDate(c.to)?.german ?? c.to), "reason": .text(c.reason)])
+            }),
+            "closure_form": .context(closureForm), "closure_url": .text(Paths.room(room.id) + "/closures"),
+            "archive_url": .text(Paths.room(room.id) + "/archive"),
+        ]
+        let context = form.context(errors: errors, csrfToken: csrf, extra: extra)
+        let failed = !errors.isEmpty || !photoErrors.isEmpty || !closureErrors.isEmpty
+        return try pages.page(.roomForm, context, layout: LayoutContext(title: (failed ? "Fehler: " : "") + "Raum bearbeiten: " + room.title,
+                                                                       canonicalPath: Paths.editRoom(room.id), section: .my, visitor: visitor), status: status)
+    }
+
+    static func statusLabel(_ status: Room.Status) -> String {
+        switch status {
+        case .pending: "Wartet auf Prüfung durch die Stadt"
+        case .published: "Veröffentlicht"
+        case .rejected: "Abgelehnt"
+        case .archived: "Archiviert"
+        }
+    }
+
+    // MARK: Photos
+
+    func uploadPhoto(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, organisation, room) = try ownedRoom(request, visitor)
+        let form = FormData(request)
+        let alt = form.text("alt")
+        var errors = FieldErrors()
+        let file = form.multipart?.file("photo")
+        var image: ImageInfo?
+        if let file, !file.body.isEmpty {
+            if file.body.count > RoomEditing.maxPhotoBytes {
+                errors.add("photo", "Das Foto ist größer als 5 MB. Bitte verkleinern Sie es.")
+            } else if let info = ImageInfo(bytes: file.body) {
+                if info.width * info.height > RoomEditing.maxPhotoPixels {
+                    errors.add("photo", "Das Foto hat zu viele Bildpunkte (höchstens 40 Megapixel).")
+                }
+                image = info
+            } else {
+                errors.add("photo", "Diese Datei ist kein Foto im Format JPEG, PNG oder WebP.")
+            }
+        } else {
+            errors.add("photo", "Bitte wählen Sie ein Foto aus.")
+        }
+        if alt.isEmpty { errors.add("alt", "Bitte beschreiben Sie kurz, was auf dem Foto zu sehen ist.") }
+        if alt.count > 300 { errors.add("alt", "Die Beschreibung darf höchstens 300 Zeichen lang sein.") }
+        guard errors.isEmpty, let file, let image else {
+            return try renderEdit(room, form: RoomForm(room), visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
+        }
+        // A random name chosen by us, never the client's: nothing to traverse or execute.
+        let name = Tokens.random() + "." + image.format.fileExtension
+        let path = photosDirectory + "/" + name
+        guard FileManager.default.createFile(atPath: path, contents: Data(file.body)) else { throw HTTPError(.internalServerError) }
+        do {
+            guard try database.addPhoto(to: room.id, ownedBy: organisation.id, fileName: name, contentType: image.format.contentType,
+                                        width: image.width, height: image.height, alt: alt) != nil else { throw HTTPError(.notFound) }
+        } catch is TooManyPhotos {
+            try? FileManager.default.removeItem(atPath: path)
+            errors.add("photo", "Ein Raum kann höchstens 8 Fotos haben. Bitte entfernen Sie zuerst ein anderes.")
+            return try renderEdit(room, form: RoomForm(room), visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return .redirect(to: Paths.editRoom(room.id) + "?saved=photo#fotos")
+    }
+
+    func deletePhoto(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, organisation, room) = try ownedRoom(request, visitor)
+        let photo = Photo.ID(Int64(try request.parameters.id("photo")))
+        guard let fileName = try database.deletePhoto(photo, of: room.id, ownedBy: organisation.id) else { throw HTTPError(.notFound) }
+        try? FileManager.default.removeItem(atPath: photosDirectory + "/" + fileName)
+        return .redirect(to: Paths.editRoom(room.id) + "?saved=photo-deleted#fotos")
+    }
+
+    // MARK: Closures and archive
+
+    func addClosure(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, organisation, room) = try ownedRoom(request, visitor)
+        let form = FormData(request)
+        let values = (from: form.text("from"), to: form.text("to"), reason: form.text("reason"))
+        var errors = FieldErrors()
+        let from = LocalDate(values.from), to = LocalDate(values.to)
+        if from == nil { errors.add("from", "Bitte geben Sie das erste gesperrte Datum an (TT.MM.JJJJ).") }
+        if to == nil { errors.add("to", "Bitte geben Sie das letzte gesperrte Datum an (TT.MM.JJJJ).") }
+        if let from, let to, to < from { errors.add("to", "Das Ende darf nicht vor dem Beginn liegen.") }
+        if values.reason.count > 200 { errors.add("reason", "Der Grund darf höchstens 200 Zeichen lang sein.") }
+        guard errors.isEmpty, let from, let to else {
+            return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .unprocessableContent)
+        }
+        guard try database.addClosure(to: room.id, ownedBy: organisation.id, from: from.description, to: to.description, reason: values.reason) else {
+            throw HTTPError(.notFound)
+        }
+        return .redirect(to: Paths.editRoom(room.id) + "?saved=closure#sperrzeiten")
+    }
+
+    func archiveRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (user, organisation, room) = try ownedRoom(request, visitor)
+        guard try database.archiveRoom(room.id, ownedBy: organisation.id, by: user.id) != nil else { throw HTTPError(.notFound) }
+        return .redirect(to: "/my?saved=archived")
+    }
+
+    // MARK: Serving photos
+
+    /// A stored photo, by its random name, as an image that can never run as a page.
+    func servePhoto(_ request: HTTPRequest) throws -> HTTPResponse {
+        guard let name = request.parameters["name"], RoomEditing.isPhotoName(name),
+              let contentType = try database.photoContentType(fileName: name),
+              let data = FileManager.default.contents(atPath: photosDirectory + "/" + name) else { throw HTTPError(.notFound) }
+        return HTTPResponse(status: .ok, headers: [
+            "Content-Type": contentType, "Cache-Control": "public, max-age=31536000, immutable",
+            "Content-Security-Policy": "sandbox; default-src 'none'", "Content-Disposition": "inline",
+        ], body: Array(data))
+    }
+
+    static func isPhotoName(_ name: String) -> Bool {
+        let parts = name.split(separator: ".")
+        return parts.count == 2 && parts[0].utf8.count == 43 && ["jpg", "png", "webp"].contains(parts[1])
+            && parts[0].utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+    }
+}

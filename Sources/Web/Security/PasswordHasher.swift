@@ -1,0 +1,90 @@
+import Crypto
+import CryptoExtras
+import Foundation
+
+/// scrypt password hashes stored as PHC strings (`$scrypt$ln=17,r=8,p=1$salt$hash`),
+/// so the cost can be raised later and old hashes still verify with their own
+/// parameters. Defaults are OWASP's current scrypt figures: N = 2^17, r = 8, p = 1
+/// (128 MiB per hash).
+public struct PasswordHasher: Sendable {
+    public var logN: Int
+    public var blockSize: Int
+    public var parallelism: Int
+
+    public static let owasp = PasswordHasher(logN: 17, blockSize: 8, parallelism: 1)
+
+    public init(logN: Int, blockSize: Int = 8, parallelism: Int = 1) {
+        self.logN = logN
+        self.blockSize = blockSize
+        self.parallelism = parallelism
+    }
+
+    public func hash(_ password: String) throws -> String {
+        let salt = Tokens.randomBytes(16)
+        let key = try derive(password, salt: salt, logN: logN, r: blockSize, p: parallelism)
+        return "$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$\(Tokens.base64(salt))$\(Tokens.base64(key))"
+    }
+
+    /// True when `password` matches `stored`; compares in constant time.
+    public func verify(_ password: String, against stored: String) -> Bool {
+        let parts = stored.split(separator: "$", omittingEmptySubsequences: true)
+        guard parts.count == 4, parts[0] == "scrypt" else { return false }
+        var parameters: [String: Int] = [:]
+        for pair in parts[1].split(separator: ",") {
+            let kv = pair.split(separator: "=")
+            if kv.count == 2, let value = Int(kv[1]) { parameters[String(kv[0])] = value }
+        }
+        guard let ln = parameters["ln"], let r = parameters["r"], let p = parameters["p"], (10...22).contains(ln),
+              let salt = Tokens.decodeBase64(String(parts[2])), let expected = Tokens.decodeBase64(String(parts[3])),
+              let actual = try? derive(password, salt: salt, logN: ln, r: r, p: p)
+        else { return false }
+        return Tokens.constantTimeEqual(actual, expected)
+    }
+
+    /// True when the stored hash is weaker than this hasher's parameters.
+    public func needsRehash(_ stored: String) -> Bool {
+        !stored.hasPrefix("$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$")
+    }
+
+    private func derive(_ password: String, salt: [UInt8], logN: Int, r: Int, p: Int) throws -> [UInt8] {
+        let key = try KDF.Scrypt.deriveKey(from: Array(password.utf8), salt: salt, outputByteCount: 32,
+                                           rounds: 1 << logN, blockSize: r, parallelism: p)
+        return key.withUnsafeBytes { Array($0) }
+    }
+}
+
+/// Random tokens, their hashes and encodings.
+public enum Tokens {
+    /// Bytes from the system's CSPRNG (getrandom on Linux).
+    public static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    /// 256 random bits, base64url without padding (43 characters).
+    public static func random() -> String { base64(randomBytes(32)) }
+
+    public static func sha256(_ text: String) -> [UInt8] { Array(SHA256.hash(data: Array(text.utf8))) }
+
+    public static func base64(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func decodeBase64(_ text: String) -> [UInt8]? {
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while standard.count % 4 != 0 { standard += "=" }
+        return Data(base64Encoded: standard).map(Array.init)
+    }
+
+    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for (x, y) in zip(a, b) { difference |= x ^ y }
+        return difference == 0
+    }
+
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        constantTimeEqual(Array(a.utf8), Array(b.utf8))
+    }
+}

@@ -1,0 +1,145 @@
+import HTTPServer
+import RoomExchange
+import Storage
+
+/// Who is asking: a signed-in user with their session, or an anonymous visitor
+/// with a pre-session CSRF cookie. Handlers get this instead of digging in cookies.
+struct Visitor: Sendable {
+    let session: StoredSession?
+    /// The token every form of this visitor carries in `csrf_token`.
+    let csrfToken: String
+    /// A new pre-session cookie to set on the response, when the visitor had none.
+    let newCSRFCookie: String?
+
+    var user: User? { session?.user }
+    var isSignedIn: Bool { session != nil }
+
+    /// The signed-in user or a redirect to the login page that comes back here.
+    func requireUser(_ request: HTTPRequest) throws -> User {
+        guard let user else {
+            let next = request.target.hasPrefix("/") ? request.target : "/my"
+            throw HTTPError(.seeOther, headers: ["Location": "/login?next=" + next.percentEncoded()])
+        }
+        return user
+    }
+}
+
+/// Sessions, CSRF and access checks: every route goes through one of its
+/// wrappers, so no handler can forget them.
+struct SiteSecurity: Sendable {
+    let database: AppDatabase
+    let secureCookies: Bool
+    /// Inactivity after which a session ends (OWASP: 15–30 min for low-risk sites).
+    var idleTimeout: Int64 = 30 * 60
+    /// A session ends after this time whatever happens (a working day).
+    var absoluteTimeout: Int64 = 12 * 60 * 60
+
+    var sessionCookie: String { secureCookies ? "__Host-sid" : "sid" }
+    var csrfCookie: String { secureCookies ? "__Host-csrf" : "csrf" }
+
+    typealias Handler = @Sendable (HTTPRequest, Visitor) throws -> HTTPResponse
+
+    /// Resolves the visitor from the cookies; an expired session is deleted.
+    func visitor(_ request: HTTPRequest) throws -> Visitor {
+        let cookies = request.cookies
+        if let token = cookies[sessionCookie], token.utf8.count == 43,
+           let session = try database.session(tokenHash: Tokens.sha256(token)) {
+            let now = Int64(Date.now.timeIntervalSince1970)
+            if now - session.lastSeenAt > idleTimeout || now - session.createdAt > absoluteTimeout {
+                try database.deleteSession(session.id)
+            } else {
+                // One write a minute at most, not one per page.
+                if now - session.lastSeenAt > 60 { try database.touchSession(session.id) }
+                return Visitor(session: session, csrfToken: session.csrfToken, newCSRFCookie: nil)
+            }
+        }
+        if let token = cookies[csrfCookie], token.utf8.count == 43 {
+            return Visitor(session: nil, csrfToken: token, newCSRFCookie: nil)
+        }
+        let token = Tokens.random()
+        return Visitor(session: nil, csrfToken: token, newCSRFCookie: token)
+    }
+
+    /// A page anyone may see.
+    func page(_ handler: @escaping Handler) -> Router.Handler {
+        { request in
+            let visitor = try self.visitor(request)
+            return finish(try handler(request, visitor), visitor)
+        }
+    }
+
+    /// A page for signed-in users; others are sent to the login page.
+    func memberPage(_ handler: @escaping Handler) -> Router.Handler {
+        page { request, visitor in
+            _ = try visitor.requireUser(request)
+            return try handler(request, visitor)
+        }
+    }
+
+    /// A state-changing POST: refused with 403 unless it carries this visitor's
+    /// CSRF token and comes from our own origin.
+    func action(_ handler: @escaping Handler) -> Router.Handler {
+        { request in
+            let visitor = try self.visitor(request)
+            try checkOrigin(request)
+            guard let sent = FormData(request).csrfToken, Tokens.constantTimeEqual(sent, visitor.csrfToken) else {
+                throw HTTPError(.forbidden, message: "Das Formular ist abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")
+            }
+            return finish(try handler(request, visitor), visitor)
+        }
+    }
+
+    /// A state-changing POST for signed-in users.
+    func memberAction(_ handler: @escaping Handler) -> Router.Handler {
+        action { request, visitor in
+            guard visitor.isSignedIn else { throw HTTPError(.seeOther, headers: ["Location": "/login"]) }
+            return try handler(request, visitor)
+        }
+    }
+
+    /// A POST only moderators and admins may make.
+    func moderatorAction(_ handler: @escaping Handler) -> Router.Handler {
+        memberAction { request, visitor in
+            guard visitor.user?.role.canModerate == true else { throw HTTPError(.forbidden) }
+            return try handler(request, visitor)
+        }
+    }
+
+    /// Browsers send `Origin` on POST and `Sec-Fetch-Site`; a cross-site form is refused
+    /// even before the token is compared (defence in depth, ASVS 3.5).
+    private func checkOrigin(_ request: HTTPRequest) throws {
+        if request.headers["Sec-Fetch-Site"] == "cross-site" { throw HTTPError(.forbidden) }
+        if let origin = request.headers["Origin"], origin != "null", let host = request.headers["Host"] {
+            let own = origin == "http://" + host || origin == "https://" + host
+            guard own else { throw HTTPError(.forbidden) }
+        }
+    }
+
+    private func finish(_ response: HTTPResponse, _ visitor: Visitor) -> HTTPResponse {
+        var response = response
+        if let token = visitor.newCSRFCookie {
+            response.setCookie(SetCookie(name: csrfCookie, value: token, secure: secureCookies))
+        }
+        if response.headers["Cache-Control"] == nil, visitor.isSignedIn || response.headers["Set-Cookie"] != nil {
+            response.headers["Cache-Control"] = "private, no-store"
+        }
+        return response
+    }
+
+    // MARK: Signing in and out
+
+    /// Starts a new session (a new token at every login) and sets its cookie.
+    func signIn(_ user: User, replacing old: StoredSession?, on response: inout HTTPResponse) throws {
+        if let old { try database.deleteSession(old.id) }
+        let token = Tokens.random()
+        try database.createSession(user: user.id, tokenHash: Tokens.sha256(token), csrfToken: Tokens.random())
+        response.setCookie(SetCookie(name: sessionCookie, value: token, secure: secureCookies))
+    }
+
+    func signOut(_ visitor: Visitor, on response: inout HTTPResponse) throws {
+        if let session = visitor.session { try database.deleteSession(session.id) }
+        response.setCookie(.expired(sessionCookie, secure: secureCookies))
+    }
+}
+
+import Foundation
