@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"], swiftSettings: swiftSettings),
-        .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DemoData", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"], swiftSettings: swiftSettings),
     ]

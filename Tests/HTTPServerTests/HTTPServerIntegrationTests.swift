@@ -65,7 +65,7 @@ struct HTTPServerIntegrationTests {
         }
     }
 
-    @Test("a HEAD response has the Content-Length of the GET but no body")
+    @Test("a HEAD response has the Content-Length of its body but sends no body")
     func head() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)

@@ -2,9 +2,12 @@ import Foundation
 import Testing
 import RoomExchange
 
-/// The bytes of a file in `Fixtures/`, next to this source file. Made with
-/// ImageMagick and cwebp (see the report of the commit that added them); read from
-/// the source tree so no bundle resources are needed.
+/// The bytes of a file in `Fixtures/`, next to this source file, read from the
+/// source tree so no bundle resources are needed. Made with Debian's ImageMagick 6
+/// and cwebp from gradients (`convert -size 17x9 'gradient:#1d5c96-#e8a33c' …`):
+/// `-interlace JPEG` for the progressive one, `-set comment` for the COM segment,
+/// `cwebp -q 80` (VP8), `cwebp -lossless` (VP8L) and a half-transparent PNG through
+/// `cwebp -q 80` (VP8X with ALPH).
 private func fixture(_ name: String) throws -> [UInt8] {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
     return try [UInt8](Data(contentsOf: url))

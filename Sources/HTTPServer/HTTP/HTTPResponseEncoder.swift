@@ -9,7 +9,8 @@ enum HTTPResponseEncoder {
     static func encode(_ response: HTTPResponse, version: HTTPVersion, includeBody: Bool, close: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (includeBody ? response.body.count : 0))
-        out.append(contentsOf: version == .http1_1 ? http11 : http10)
+        // RFC 9110 §2.5: answer with the highest version we speak, whatever the client's.
+        out.append(contentsOf: http11)
         out.append(contentsOf: String(response.status.code).utf8)
         out.append(0x20)
         out.append(contentsOf: response.status.reason.utf8)
@@ -40,7 +41,6 @@ enum HTTPResponseEncoder {
 
     static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private static let http11: [UInt8] = Array("HTTP/1.1 ".utf8)
-    private static let http10: [UInt8] = Array("HTTP/1.0 ".utf8)
     private static let crlf: [UInt8] = [0x0D, 0x0A]
     private static let colonSpace: [UInt8] = [0x3A, 0x20]
     private static let contentLength: [UInt8] = Array("Content-Length: ".utf8)

@@ -62,7 +62,7 @@ public struct CompressionMiddleware: HTTPMiddleware {
     public func handle(_ request: HTTPRequest, next: any HTTPHandler) throws -> HTTPResponse {
         var response = try next.handle(request)
         guard let type = response.headers["Content-Type"], CompressionMiddleware.isCompressible(type) else { return response }
-        response.headers.append("Vary", "Accept-Encoding")
+        if !response.headers.hasToken("Accept-Encoding", in: "Vary") { response.headers.append("Vary", "Accept-Encoding") }
         guard response.body.count >= minimumSize, !response.headers.contains("Content-Encoding"),
               CompressionMiddleware.acceptsGzip(request.headers["Accept-Encoding"]),
               let compressed = Gzip.compress(response.body)

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Local wall-clock time in Lübeck (Europe/Berlin, with daylight saving time) and
+/// its conversion to the UTC instants the database stores.
+///
+/// Policy at the two changes a year: a local time that does not exist (02:00–02:59
+/// on the last Sunday in March) is refused; a local time that exists twice
+/// (02:00–02:59 on the last Sunday in October) means its first occurrence, in
+/// summer time, as most calendar programs read it.
+public enum BerlinTime {
+    public static let zone = TimeZone(identifier: "Europe/Berlin")!
+
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }()
+
+    /// Seconds since 1970 (UTC) of `minute` after local midnight of `date`; `1440`
+    /// is the next midnight. Nil when that local time does not exist.
+    public static func instant(_ date: LocalDate, minute: Int) -> Int64? {
+        if minute == 24 * 60 {
+            return instant(date.adding(days: 1), minute: 0)
+        }
+        let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60)
+        guard let result = calendar.date(from: components) else { return nil }
+        // Foundation moves a time in the spring gap forward; such a time does not exist.
+        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: result)
+        guard back.year == date.year, back.month == date.month, back.day == date.day,
+              back.hour == minute / 60, back.minute == minute % 60 else { return nil }
+        // Of two occurrences, take the earlier (summer time).
+        let earlier = result.addingTimeInterval(-3600)
+        let earlierBack = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: earlier)
+        if earlierBack == back { return Int64(earlier.timeIntervalSince1970) }
+        return Int64(result.timeIntervalSince1970)
+    }
+
+    /// The local date and minute of the day of an instant.
+    public static func local(_ instant: Int64) -> (date: LocalDate, minute: Int) {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(instant)))
+        return (LocalDate(year: c.year!, month: c.month!, day: c.day!)!, c.hour! * 60 + c.minute!)
+    }
+
+    public static func today(now: Date = Date()) -> LocalDate {
+        local(Int64(now.timeIntervalSince1970)).date
+    }
+
+    /// Monday = 0 … Sunday = 6.
+    public static func weekday(_ date: LocalDate) -> Weekday {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let day = utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        return Weekday(rawValue: (utc.component(.weekday, from: day) + 5) % 7)!
+    }
+}
+
+extension LocalDate {
+    public func adding(days: Int) -> LocalDate {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let start = utc.date(from: DateComponents(year: year, month: month, day: day))!
+        let c = utc.dateComponents([.year, .month, .day], from: utc.date(byAdding: .day, value: days, to: start)!)
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(until other: LocalDate) -> Int {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let a = utc.date(from: DateComponents(year: year, month: month, day: day))!
+        let b = utc.date(from: DateComponents(year: other.year, month: other.month, day: other.day))!
+        return utc.dateComponents([.day], from: a, to: b).day!
+    }
+
+    /// `Di., 14.01.2027`
+    public var germanWithWeekday: String {
+        ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][BerlinTime.weekday(self).rawValue] + ", " + german
+    }
+}
+
+/// An ISO 8601 week (`2027-W02`), Monday to Sunday.
+public struct ISOWeek: Sendable, Equatable, CustomStringConvertible {
+    public let year: Int
+    public let week: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-W")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let w = Int(parts[1]),
+              (1...53).contains(w), (1900...9999).contains(y) else { return nil }
+        year = y
+        week = w
+        guard ISOWeek.containing(monday).week == w else { return nil }
+    }
+
+    init(year: Int, week: Int) {
+        self.year = year
+        self.week = week
+    }
+
+    public static func containing(_ date: LocalDate) -> ISOWeek {
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = TimeZone(identifier: "UTC")!
+        let day = iso.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        let c = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: day)
+        return ISOWeek(year: c.yearForWeekOfYear!, week: c.weekOfYear!)
+    }
+
+    public var monday: LocalDate {
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = TimeZone(identifier: "UTC")!
+        let day = iso.date(from: DateComponents(weekday: 2, weekOfYear: week, yearForWeekOfYear: year))!
+        let c = iso.dateComponents([.year, .month, .day], from: day)
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    public var description: String { String(year) + "-W" + (week < 10 ? "0" : "") + String(week) }
+
+    public func adding(weeks: Int) -> ISOWeek { ISOWeek.containing(monday.adding(days: 7 * weeks)) }
+}
