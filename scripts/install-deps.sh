@@ -19,4 +19,9 @@ if [ "${1:-}" = "--browser" ]; then
   if [ -f "$here/../shared/tools/install-webcheck.sh" ]; then
     bash "$here/../shared/tools/install-webcheck.sh" >/dev/null
   fi
+  # pytest runs Tests/Browser inside the same venv (only installed when missing).
+  venv_py="${WEBCHECK_HOME:-/opt/webcheck}/venv/bin/python"
+  if [ -x "$venv_py" ] && ! "$venv_py" -c 'import pytest' 2>/dev/null; then
+    $SUDO "$venv_py" -m pip install -q --disable-pip-version-check pytest
+  fi
 fi

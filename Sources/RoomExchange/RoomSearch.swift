@@ -11,8 +11,29 @@ public struct RoomFilter: Sendable, Equatable {
     public var equipment: Set<Equipment> = []
     public var page = 1
     public var perPage = 20
+    /// Only rooms bookable in this slot.
+    public var available: Availability?
 
     public init() {}
+
+    /// A slot the rooms must be bookable in: opening hours, no closure, no
+    /// confirmed booking, the room's length and lead-time limits.
+    public struct Availability: Sendable, Equatable {
+        public let slot: BookingSlot
+        public let startsAt: Int64
+        public let endsAt: Int64
+        /// When the search runs (epoch seconds), for lead times.
+        public let now: Int64
+
+        public init?(slot: BookingSlot, now: Int64) {
+            guard slot.endMinute > slot.startMinute, let start = BerlinTime.instant(slot.date, minute: slot.startMinute),
+                  let end = BerlinTime.instant(slot.date, minute: slot.endMinute) else { return nil }
+            self.slot = slot
+            startsAt = start
+            endsAt = end
+            self.now = now
+        }
+    }
 
     /// The price models that count as free for this visitor.
     public var freePriceModels: [Price.Model] {

@@ -37,6 +37,19 @@ extension AppDatabase {
                 """)
             arguments.append(contentsOf: items.map(\.rawValue))
         }
+        if let slot = filter.available {
+            let minutes = slot.slot.endMinute - slot.slot.startMinute
+            conditions.append("""
+                EXISTS (SELECT 1 FROM openingSpan s WHERE s.roomId = r.id AND s.weekday = ? AND s.startMinute <= ? AND s.endMinute >= ?)
+                AND NOT EXISTS (SELECT 1 FROM closure c WHERE c.roomId = r.id AND c.fromDate <= ? AND c.toDate >= ?)
+                AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.roomId = r.id AND b.status = 'confirmed' AND b.startsAt < ? AND ? < b.endsAt)
+                AND r.minMinutes <= ? AND r.maxMinutes >= ? AND r.leadHours * 3600 <= ? - ? AND r.maxDaysAhead >= ?
+                """)
+            let date = slot.slot.date.description
+            arguments += [BerlinTime.weekday(slot.slot.date).rawValue, slot.slot.startMinute, slot.slot.endMinute, date, date,
+                          slot.endsAt, slot.startsAt, minutes, minutes, slot.startsAt, slot.now,
+                          BerlinTime.local(slot.now).date.days(until: slot.slot.date)]
+        }
         let whereClause = conditions.joined(separator: " AND ")
         let offset = (max(1, filter.page) - 1) * filter.perPage
 

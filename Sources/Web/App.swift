@@ -19,14 +19,17 @@ public final class App: Sendable {
         database = try AppDatabase(path: configuration.databasePath)
         let pages = try PageRenderer(directory: configuration.templatesDirectory)
         let security = SiteSecurity(database: database, secureCookies: configuration.secureCookies)
+        let publicPages = PublicPages(database: database, pages: pages)
         let handlers = Handlers(
             security: security,
-            publicPages: PublicPages(database: database, pages: pages),
+            publicPages: publicPages,
             account: AccountPages(database: database, pages: pages, security: security, hasher: configuration.passwordHasher, throttle: LoginThrottle()),
             my: MyPages(database: database, pages: pages),
             organisations: OrganisationEditing(database: database, pages: pages),
             roomEditing: RoomEditing(database: database, pages: pages, photosDirectory: configuration.photosDirectory),
             moderation: ModerationActions(database: database),
+            bookings: BookingPages(database: database, pages: pages, publicPages: publicPages),
+            calendars: CalendarFeeds(database: database),
             staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400")
         )
         let router = makeRoutes(handlers)

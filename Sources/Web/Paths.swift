@@ -13,3 +13,7 @@ enum Paths {
 extension Paths {
     static func editRoom(_ id: Room.ID) -> String { "/rooms/\(id.rawValue)/edit" }
 }
+
+extension Paths {
+    static func booking(_ id: BookingID) -> String { "/bookings/\(id.rawValue)" }
+}

@@ -11,6 +11,7 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.GET, "/rooms", s.page(h.publicPages.showRooms))
     router.add(.GET, "/rooms/new", s.memberPage(h.roomEditing.showNewRoomForm))
     router.add(.GET, "/rooms/:id", s.page(h.publicPages.showRoom))
+    router.add(.GET, "/rooms/:id/calendar.ics", h.calendars.roomCalendar)
     router.add(.GET, "/organisations/:id", s.page(h.publicPages.showOrganisation))
     router.add(.GET, "/health", h.publicPages.health)
     let staticFiles = h.staticFiles
@@ -29,6 +30,7 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.GET, "/my/account", s.memberPage(h.account.showAccount))
     router.add(.POST, "/my/account", s.memberAction(h.account.updateAccount))
     router.add(.GET, "/my/account/export.json", s.memberPage(h.account.exportAccount))
+    router.add(.GET, "/my/bookings.ics", h.calendars.myCalendar)
     router.add(.GET, "/organisations/:id/edit", s.memberPage(h.organisations.showEditForm))
     router.add(.POST, "/organisations/:id/edit", s.memberAction(h.organisations.update))
     router.add(.POST, "/organisations/:id/invitations", s.memberAction(h.organisations.invite))
@@ -42,6 +44,13 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.POST, "/rooms/:id/photos/:photo/delete", s.memberAction(h.roomEditing.deletePhoto))
     router.add(.POST, "/rooms/:id/closures", s.memberAction(h.roomEditing.addClosure))
     router.add(.POST, "/rooms/:id/archive", s.memberAction(h.roomEditing.archiveRoom))
+
+    // Bookings
+    router.add(.POST, "/rooms/:id/bookings", s.memberAction(h.bookings.createBooking))
+    router.add(.GET, "/bookings/:id", s.memberPage(h.bookings.showBooking))
+    router.add(.POST, "/bookings/:id/confirm", s.memberAction(h.bookings.confirm))
+    router.add(.POST, "/bookings/:id/decline", s.memberAction(h.bookings.decline))
+    router.add(.POST, "/bookings/:id/cancel", s.memberAction(h.bookings.cancel))
 
     // Moderation
     router.add(.POST, "/moderation/rooms/:id/approve", s.moderatorAction(h.moderation.approveRoom))
@@ -58,5 +67,7 @@ struct Handlers: Sendable {
     let organisations: OrganisationEditing
     let roomEditing: RoomEditing
     let moderation: ModerationActions
+    let bookings: BookingPages
+    let calendars: CalendarFeeds
     let staticFiles: StaticFileHandler
 }

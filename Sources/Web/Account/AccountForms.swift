@@ -88,6 +88,7 @@ struct AccountForms {
         "name": "Ihr Name wurde gespeichert.",
         "email": "Ihre E-Mail-Adresse wurde geändert.",
         "password": "Ihr Passwort wurde geändert. Alle anderen Sitzungen wurden beendet.",
+        "calendar": "Die Kalenderadresse wurde erneuert; die alte funktioniert nicht mehr.",
     ]
 }
 
@@ -95,9 +96,11 @@ struct AccountPageContext: MustacheContext {
     let forms: AccountForms
     let csrfToken: String
     let saved: String?
+    let calendarPath: String
 
     func value(for name: String) -> MustacheValue {
         switch name {
+        case "calendar_path": return .text(calendarPath)
         case "saved": return .text(saved)
         case "csrf_token": return .text(csrfToken)
         case "name_form":

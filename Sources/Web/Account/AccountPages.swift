@@ -148,6 +148,9 @@ struct AccountPages: Sendable {
                 try database.updatePassword(of: user.id, to: try hasher.hash(new), keepingSession: visitor.session?.id)
                 return .redirect(to: "/my/account?saved=password")
             }
+        case "calendar":
+            try database.renewCalendarToken(of: user.id, to: Tokens.random())
+            return .redirect(to: "/my/account?saved=calendar#kalender")
         case "delete":
             if !hasher.verify(form["delete_password"] ?? "", against: storedHash) {
                 forms.errors.add("delete_password", "Das Passwort ist nicht richtig.")
@@ -176,7 +179,8 @@ struct AccountPages: Sendable {
     }
 
     private func renderAccount(_ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
-        let context = AccountPageContext(forms: forms, csrfToken: visitor.csrfToken, saved: saved)
+        let token = try database.calendarToken(of: user.id, creatingWith: Tokens.random())
+        let context = AccountPageContext(forms: forms, csrfToken: visitor.csrfToken, saved: saved, calendarPath: "/my/bookings.ics?token=" + token)
         return try pages.page(.account, context, layout: LayoutContext(title: forms.errors.isEmpty ? "Mein Konto" : "Fehler: Mein Konto", canonicalPath: "/my/account", visitor: visitor), status: status)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Mustache
 import RoomExchange
@@ -8,12 +9,32 @@ struct MyPages: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
 
+    static func bookingItems(_ bookings: [BookingDetails], showBooker: Bool) -> MustacheValue {
+        .list(bookings.map { booking in
+            NamedContext(values: [
+                "url": .text(Paths.booking(booking.id)), "room": .text(booking.roomTitle), "when": .text(Formatting.interval(booking.startsAt, booking.endsAt)),
+                "status_label": .text(booking.status.label), "attendees": .int(booking.attendees),
+                "booker": showBooker ? .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ")) : .missing,
+            ])
+        })
+    }
+
     func showDashboard(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let user = try visitor.requireUser(request)
         let organisation = try user.organisationID.flatMap { try database.organisation($0) }
         let rooms = try organisation.map { try database.ownedRooms(of: $0.id) } ?? []
         let saved = ["archived": "Der Raum wurde archiviert; seine künftigen Buchungen wurden storniert."][request.queryItems["saved"] ?? ""]
+        let now = Int64(Date().timeIntervalSince1970)
+        let requests = try organisation.map { try database.pendingRequests(for: $0.id, now: now) } ?? []
+        let upcoming = try organisation.map { try database.upcomingBookings(ofRoomsOf: $0.id, now: now) } ?? []
+        let mine = try database.bookings(bookedBy: user.id)
         let context = NamedContext(values: [
+            "requests": MyPages.bookingItems(requests, showBooker: true),
+            "has_requests": .bool(!requests.isEmpty),
+            "upcoming": MyPages.bookingItems(upcoming, showBooker: true),
+            "has_upcoming": .bool(!upcoming.isEmpty),
+            "my_bookings": MyPages.bookingItems(mine, showBooker: false),
+            "has_my_bookings": .bool(!mine.isEmpty),
             "user_name": .text(user.name),
             "saved": .text(saved),
             "organisation": .context(organisation.map(OrganisationSummaryContext.init)),

@@ -27,3 +27,22 @@ enum Formatting {
         return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + " …"
     }
 }
+
+import RoomExchange
+
+extension Formatting {
+    /// `Di., 14.01.2027, 18:00–20:00 Uhr` (across midnight: both dates).
+    static func interval(_ start: Int64, _ end: Int64) -> String {
+        let a = BerlinTime.local(start), b = BerlinTime.local(end)
+        if a.date == b.date || (b.minute == 0 && a.date.adding(days: 1) == b.date) {
+            return "\(a.date.germanWithWeekday), \(WeeklyHours.clock(a.minute))–\(WeeklyHours.clock(b.minute == 0 && a.date != b.date ? 1440 : b.minute)) Uhr"
+        }
+        return "\(a.date.germanWithWeekday), \(WeeklyHours.clock(a.minute)) Uhr – \(b.date.germanWithWeekday), \(WeeklyHours.clock(b.minute)) Uhr"
+    }
+
+    /// `14.01.2027, 18:03 Uhr`
+    static func dateTime(_ instant: Int64) -> String {
+        let local = BerlinTime.local(instant)
+        return "\(local.date.german), \(WeeklyHours.clock(local.minute)) Uhr"
+    }
+}

@@ -7,10 +7,15 @@ struct RoomPageContext: MustacheContext {
     let photos: [Photo]
     let organisation: Organisation
     let visitor: Visitor
+    let week: WeekView
+    let bookingForm: FormContext
 
     func value(for name: String) -> MustacheValue {
         let user = visitor.user
         switch name {
+        case "week": return .context(week)
+        case "booking_form": return .context(bookingForm)
+        case "can_book": return .bool(visitor.isSignedIn && room.status == .published)
         case "room": return .context(Details(room: room, photos: photos))
         case "organisation": return .context(OrganisationSummaryContext(organisation: organisation))
         case "signed_in": return .bool(visitor.isSignedIn)

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Mustache
 import RoomExchange
@@ -10,6 +11,11 @@ struct RoomSearchForm {
     var accessible = false
     var free = false
     var equipment: [String] = []
+    var date = ""
+    var from = ""
+    var to = ""
+    /// Set when date, from and to do not describe a slot.
+    var availabilityError: String?
     var filter = RoomFilter()
 
     init(query: URLEncodedForm) {
@@ -27,6 +33,18 @@ struct RoomSearchForm {
         filter.freeOnly = free
         filter.equipment = Set(equipment.compactMap(Equipment.init(rawValue:)))
         filter.page = Int(asciiDigits: query["page"] ?? "", maxDigits: 6).map { max(1, $0) } ?? 1
+
+        date = (query["date"] ?? "").trimmingCharacters(in: .whitespaces)
+        from = (query["from"] ?? "").trimmingCharacters(in: .whitespaces)
+        to = (query["to"] ?? "").trimmingCharacters(in: .whitespaces)
+        if !date.isEmpty || !from.isEmpty || !to.isEmpty {
+            if let day = LocalDate(date), let start = WeeklyHours.minutes(from), let end = WeeklyHours.minutes(to), end > start,
+               let slot = RoomFilter.Availability(slot: BookingSlot(date: day, startMinute: start, endMinute: end), now: Int64(Date().timeIntervalSince1970)) {
+                filter.available = slot
+            } else {
+                availabilityError = "Für die Suche nach freien Zeiten brauchen wir Datum, Beginn und Ende (Ende nach dem Beginn)."
+            }
+        }
     }
 
     /// The query string for another page of the same search.
@@ -38,6 +56,11 @@ struct RoomSearchForm {
         if accessible { form.append("accessible", "1") }
         if free { form.append("free", "1") }
         for item in filter.equipment.sorted() { form.append("equipment", item.rawValue) }
+        if filter.available != nil {
+            form.append("date", date)
+            form.append("from", from)
+            form.append("to", to)
+        }
         if page > 1 { form.append("page", String(page)) }
         let encoded = form.encoded
         return encoded.isEmpty ? Paths.rooms : Paths.rooms + "?" + encoded
@@ -74,6 +97,10 @@ struct RoomsIndexContext: MustacheContext {
             case "capacity": .text(form.capacity)
             case "accessible": .bool(form.accessible)
             case "free": .bool(form.free)
+            case "date": .text(form.date)
+            case "from": .text(form.from)
+            case "to": .text(form.to)
+            case "availability_error": .text(form.availabilityError)
             default: .missing
             }
         }

@@ -16,6 +16,7 @@ enum Template: String, CaseIterable {
     case dashboard = "my/dashboard"
     case roomForm = "rooms/form"
     case organisationForm = "organisations/edit"
+    case booking = "bookings/show"
 }
 
 /// Renders pages into the layout.

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import RoomExchange
 import Storage
@@ -25,17 +26,35 @@ struct PublicPages: Sendable {
     }
 
     func showRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let query = request.queryItems
+        var prefill: [String: String] = [:]
+        for name in ["date", "start", "end"] { prefill[name] = query[name] }
+        return try renderRoom(request, visitor, booking: BookingForm(query: prefill), errors: FieldErrors(), conflicts: [], status: .ok)
+    }
+
+    /// The room page, with the booking form in the state given (errors after a failed POST).
+    func renderRoom(_ request: HTTPRequest, _ visitor: Visitor, booking: BookingForm, errors: FieldErrors,
+                    conflicts: [(slot: BookingSlot, problems: [BookingProblem])], status: HTTPStatus) throws -> HTTPResponse {
         let id = Room.ID(Int64(try request.parameters.id("id")))
         // Unpublished rooms exist only for their organisation and moderators.
         let user = visitor.user
         guard let room = try database.room(id),
-              room.status == .published || user?.role.canModerate == true || (user?.organisationID == room.organisationID && user != nil),
+              room.status == .published || user?.role.canModerate == true || (user != nil && user?.organisationID == room.organisationID),
               let organisation = try database.organisation(room.organisationID)
         else { throw HTTPError(.notFound) }
-        let context = RoomPageContext(room: room, photos: try database.photos(of: id), organisation: organisation, visitor: visitor)
-        var layout = LayoutContext(title: room.title, canonicalPath: Paths.room(id), section: .rooms, visitor: visitor)
+        let now = Int64(Date().timeIntervalSince1970)
+        let week = request.queryItems["week"].flatMap(ISOWeek.init) ?? ISOWeek.containing(BerlinTime.today())
+        let from = BerlinTime.instant(week.monday, minute: 0) ?? now
+        let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
+        let weekView = WeekView(room: room, week: week, occupancy: try database.occupancy(of: id, from: from, to: to),
+                                closures: try database.closedPeriods(of: id), now: now)
+        let bookingForm = booking.context(errors: errors, conflicts: conflicts, csrfToken: visitor.csrfToken, action: Paths.room(id) + "/bookings")
+        let context = RoomPageContext(room: room, photos: try database.photos(of: id), organisation: organisation, visitor: visitor,
+                                      week: weekView, bookingForm: bookingForm)
+        let failed = !errors.isEmpty || !conflicts.isEmpty
+        var layout = LayoutContext(title: (failed ? "Fehler: " : "") + room.title, canonicalPath: Paths.room(id), section: .rooms, visitor: visitor)
         layout.description = Formatting.excerpt(room.description, length: 150)
-        return try pages.page(.roomsShow, context, layout: layout)
+        return try pages.page(.roomsShow, context, layout: layout, status: status)
     }
 
     func showOrganisation(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {

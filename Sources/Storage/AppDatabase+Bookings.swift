@@ -1,0 +1,276 @@
+import GRDB
+import RoomExchange
+
+/// Slots that could not be booked, each with its problems; nothing was stored.
+public struct BookingConflict: Error, Sendable {
+    public let failures: [(slot: BookingSlot, problems: [BookingProblem])]
+}
+
+/// A slot ready to store: checked by `BookingPolicy`, with its UTC instants.
+public struct CheckedSlot: Sendable {
+    public let slot: BookingSlot
+    public let startsAt: Int64
+    public let endsAt: Int64
+
+    public init(slot: BookingSlot, startsAt: Int64, endsAt: Int64) {
+        self.slot = slot
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+    }
+}
+
+public struct BookingEvent: Sendable {
+    public let action: String
+    public let reason: String?
+    public let actorName: String?
+    public let at: Int64
+}
+
+/// A booking with what its page shows.
+public struct BookingDetails: Sendable {
+    public let id: BookingID
+    public let roomID: Room.ID
+    public let roomTitle: String
+    public let roomOrganisationID: Organisation.ID
+    public let roomOrganisationName: String
+    public let bookerUserID: User.ID?
+    public let bookerName: String?
+    public let bookerEmail: String?
+    public let bookerOrganisationName: String?
+    public let startsAt: Int64
+    public let endsAt: Int64
+    public let attendees: Int
+    public let purpose: String
+    public let status: BookingStatus
+    public let statusReason: String?
+    public let priceCents: Int?
+    public let priceModel: String
+    public let seriesID: Int64?
+    public let sequence: Int
+    public let createdAt: Int64
+    public let updatedAt: Int64
+    public var events: [BookingEvent] = []
+}
+
+extension AppDatabase {
+    /// Books `slots` in one IMMEDIATE transaction: every slot is checked against the
+    /// confirmed bookings first and, if any collides, nothing is stored. A request
+    /// room stores `requested` bookings; only confirmed ones block others.
+    public func book(room: Room.ID, slots: [CheckedSlot], by user: User, organisationKind: Organisation.Kind?,
+                     attendees: Int, purpose: String, confirmed: Bool, price: Price) throws -> [BookingID] {
+        try pool.write { db in
+            guard try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [room.rawValue]) == "published" else {
+                throw StorageError.notFound
+            }
+            var failures: [(slot: BookingSlot, problems: [BookingProblem])] = []
+            for slot in slots where try AppDatabase.overlapsConfirmed(db, room: room, start: slot.startsAt, end: slot.endsAt, except: nil) {
+                failures.append((slot.slot, [.overlapsBooking]))
+            }
+            if !failures.isEmpty { throw BookingConflict(failures: failures) }
+            let now = AppDatabase.now
+            var seriesID: Int64?
+            if slots.count > 1 {
+                try db.execute(sql: "INSERT INTO bookingSeries (roomId, createdAt) VALUES (?, ?)", arguments: [room.rawValue, now])
+                seriesID = db.lastInsertedRowID
+            }
+            let status: BookingStatus = confirmed ? .confirmed : .requested
+            var ids: [BookingID] = []
+            for slot in slots {
+                let cents = BookingPrice.of(price, minutes: Int(slot.endsAt - slot.startsAt) / 60, for: organisationKind).cents
+                try db.execute(sql: """
+                    INSERT INTO booking (roomId, seriesId, bookerUserId, bookerOrganisationId, startsAt, endsAt, attendees, purpose, status,
+                        priceCents, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [room.rawValue, seriesID, user.id.rawValue, user.organisationID?.rawValue, slot.startsAt, slot.endsAt,
+                                     attendees, purpose, status.rawValue, cents, now, now])
+                let id = db.lastInsertedRowID
+                try AppDatabase.recordEvent(db, booking: id, actor: user, action: status.rawValue, reason: nil)
+                ids.append(BookingID(id))
+            }
+            return ids
+        }
+    }
+
+    static func overlapsConfirmed(_ db: Database, room: Room.ID, start: Int64, end: Int64, except: Int64?) throws -> Bool {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM booking WHERE roomId = ? AND status = 'confirmed' AND startsAt < ? AND ? < endsAt AND id IS NOT ?
+            """), arguments: [room.rawValue, end, start, except]) ?? 0 > 0
+    }
+
+    static func recordEvent(_ db: Database, booking: Int64, actor: User?, action: String, reason: String?) throws {
+        try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [booking, actor?.id.rawValue, action, reason, now])
+        try audit(db, actor: actor, action: "booking." + action, objectType: "booking", objectID: booking, reason: reason)
+    }
+
+    /// A booking if `user` may see it: the booker, the room's organisation, moderators.
+    public func booking(_ id: BookingID, visibleTo user: User) throws -> BookingDetails? {
+        try pool.read { db in
+            guard var details = try AppDatabase.fetchBooking(db, id) else { return nil }
+            let allowed = details.bookerUserID == user.id || details.roomOrganisationID == user.organisationID || user.role.canModerate
+            guard allowed else { return nil }
+            details.events = try Row.fetchAll(db, sql: """
+                SELECT e.action, e.reason, u.name, e.at FROM bookingEvent e LEFT JOIN user u ON u.id = e.actorUserId
+                WHERE e.bookingId = ? ORDER BY e.at, e.id
+                """, arguments: [id.rawValue]).map { BookingEvent(action: $0[0], reason: $0[1], actorName: $0[2], at: $0[3]) }
+            return details
+        }
+    }
+
+    static let bookingColumns = """
+        b.id, b.roomId, r.title, r.organisationId, o.name, b.bookerUserId, u.name, u.email, bo.name, b.startsAt, b.endsAt,
+        b.attendees, b.purpose, b.status, b.statusReason, b.priceCents, r.priceModel, b.seriesId, b.sequence, b.createdAt, b.updatedAt
+        """
+    static let bookingJoins = """
+        FROM booking b JOIN room r ON r.id = b.roomId JOIN organisation o ON o.id = r.organisationId
+        LEFT JOIN user u ON u.id = b.bookerUserId LEFT JOIN organisation bo ON bo.id = b.bookerOrganisationId
+        """
+
+    static func fetchBooking(_ db: Database, _ id: BookingID) throws -> BookingDetails? {
+        try Row.fetchOne(db, sql: "SELECT \(bookingColumns) \(bookingJoins) WHERE b.id = ?", arguments: [id.rawValue]).map(bookingDetails)
+    }
+
+    static func bookingDetails(_ row: Row) -> BookingDetails {
+        BookingDetails(
+            id: BookingID(row[0]), roomID: Room.ID(row[1]), roomTitle: row[2], roomOrganisationID: Organisation.ID(row[3]),
+            roomOrganisationName: row[4], bookerUserID: (row[5] as Int64?).map(User.ID.init), bookerName: row[6], bookerEmail: row[7],
+            bookerOrganisationName: row[8], startsAt: row[9], endsAt: row[10], attendees: row[11], purpose: row[12],
+            status: BookingStatus(rawValue: row[13]) ?? .cancelled, statusReason: row[14], priceCents: row[15], priceModel: row[16],
+            seriesID: row[17], sequence: row[18], createdAt: row[19], updatedAt: row[20]
+        )
+    }
+
+    public enum BookingChange: Sendable { case confirm, decline(reason: String), cancel(reason: String), cancelSeries(reason: String) }
+
+    /// Changes a booking's status as `user` may: the room's organisation confirms
+    /// or declines requests (confirming declines the requests it overlaps); booker
+    /// or organisation cancel. Returns false when the user may not.
+    public func changeBooking(_ id: BookingID, _ change: BookingChange, by user: User) throws -> Bool {
+        try pool.write { db in
+            guard let booking = try AppDatabase.fetchBooking(db, id) else { return false }
+            let isOwner = booking.roomOrganisationID == user.organisationID
+            let isBooker = booking.bookerUserID == user.id
+            let now = AppDatabase.now
+            func set(_ bookingID: Int64, _ status: BookingStatus, _ reason: String?) throws {
+                try db.execute(sql: "UPDATE booking SET status = ?, statusReason = ?, sequence = sequence + 1, updatedAt = ? WHERE id = ?",
+                               arguments: [status.rawValue, reason, now, bookingID])
+                try AppDatabase.recordEvent(db, booking: bookingID, actor: user, action: status.rawValue, reason: reason)
+            }
+            switch change {
+            case .confirm:
+                guard isOwner, booking.status == .requested else { return false }
+                if try AppDatabase.overlapsConfirmed(db, room: booking.roomID, start: booking.startsAt, end: booking.endsAt, except: nil) {
+                    throw BookingConflict(failures: [(AppDatabase.slot(booking), [.overlapsBooking])])
+                }
+                try set(booking.id.rawValue, .confirmed, nil)
+                let overlapping = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM booking WHERE roomId = ? AND status = 'requested' AND startsAt < ? AND ? < endsAt AND id <> ?
+                    """, arguments: [booking.roomID.rawValue, booking.endsAt, booking.startsAt, booking.id.rawValue])
+                for other in overlapping { try set(other, .declined, "Für diese Zeit wurde eine andere Anfrage bestätigt.") }
+            case .decline(let reason):
+                guard isOwner, booking.status == .requested else { return false }
+                try set(booking.id.rawValue, .declined, reason)
+            case .cancel(let reason):
+                guard isOwner || isBooker, booking.status.isActive, booking.endsAt > now else { return false }
+                try set(booking.id.rawValue, .cancelled, reason)
+            case .cancelSeries(let reason):
+                guard isOwner || isBooker, let series = booking.seriesID else { return false }
+                let ids = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM booking WHERE seriesId = ? AND status IN ('requested', 'confirmed') AND endsAt > ?
+                    """, arguments: [series, now])
+                guard !ids.isEmpty else { return false }
+                for other in ids { try set(other, .cancelled, reason) }
+            }
+            return true
+        }
+    }
+
+    static func slot(_ booking: BookingDetails) -> BookingSlot {
+        let start = BerlinTime.local(booking.startsAt), end = BerlinTime.local(booking.endsAt)
+        return BookingSlot(date: start.date, startMinute: start.minute, endMinute: end.date == start.date ? end.minute : 1440)
+    }
+
+    /// Busy (confirmed) and requested intervals of a room between two instants.
+    public func occupancy(of room: Room.ID, from: Int64, to: Int64) throws -> [(start: Int64, end: Int64, status: BookingStatus)] {
+        try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT startsAt, endsAt, status FROM booking WHERE roomId = ? AND status IN ('confirmed', 'requested')
+                AND startsAt < ? AND ? < endsAt ORDER BY startsAt
+                """), arguments: [room.rawValue, to, from]).map { ($0[0], $0[1], BookingStatus(rawValue: $0[2]) ?? .requested) }
+        }
+    }
+
+    public func closedPeriods(of room: Room.ID) throws -> [BookingPolicy.ClosedPeriod] {
+        try closures(of: room).compactMap { c in
+            guard let from = LocalDate(c.from), let to = LocalDate(c.to) else { return nil }
+            return BookingPolicy.ClosedPeriod(from: from, to: to, reason: c.reason)
+        }
+    }
+
+    /// The user's own bookings, newest start first.
+    public func bookings(bookedBy user: User.ID, limit: Int = 50) throws -> [BookingDetails] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins) WHERE b.bookerUserId = ? ORDER BY b.startsAt DESC LIMIT ?",
+                             arguments: [user.rawValue, limit]).map(AppDatabase.bookingDetails)
+        }
+    }
+
+    /// Requests for the organisation's rooms that wait for an answer.
+    public func pendingRequests(for organisation: Organisation.ID, now: Int64) throws -> [BookingDetails] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
+                WHERE r.organisationId = ? AND b.status = 'requested' AND b.endsAt > ? ORDER BY b.startsAt
+                """, arguments: [organisation.rawValue, now]).map(AppDatabase.bookingDetails)
+        }
+    }
+
+    /// Upcoming confirmed bookings of the organisation's rooms.
+    public func upcomingBookings(ofRoomsOf organisation: Organisation.ID, now: Int64, limit: Int = 50) throws -> [BookingDetails] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
+                WHERE r.organisationId = ? AND b.status = 'confirmed' AND b.endsAt > ? ORDER BY b.startsAt LIMIT ?
+                """, arguments: [organisation.rawValue, now, limit]).map(AppDatabase.bookingDetails)
+        }
+    }
+
+    /// Everything for a user's calendar feed: as booker and for their organisation's rooms.
+    public func calendarBookings(for user: User) throws -> [BookingDetails] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
+                WHERE b.bookerUserId = ? OR r.organisationId IS ? ORDER BY b.startsAt
+                """, arguments: [user.id.rawValue, user.organisationID?.rawValue]).map(AppDatabase.bookingDetails)
+        }
+    }
+
+    /// The room's confirmed bookings, for its public busy-time calendar.
+    public func confirmedBookings(of room: Room.ID) throws -> [(id: Int64, start: Int64, end: Int64, sequence: Int, updatedAt: Int64)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, startsAt, endsAt, sequence, updatedAt FROM booking WHERE roomId = ? AND status = 'confirmed' ORDER BY startsAt",
+                             arguments: [room.rawValue]).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
+        }
+    }
+
+    // MARK: Calendar tokens
+
+    /// The user's secret calendar-feed token, created on first use.
+    public func calendarToken(of user: User.ID, creatingWith newToken: String) throws -> String {
+        try pool.write { db in
+            if let token = try String.fetchOne(db, sql: "SELECT calendarToken FROM user WHERE id = ?", arguments: [user.rawValue]) { return token }
+            try db.execute(sql: "UPDATE user SET calendarToken = ? WHERE id = ?", arguments: [newToken, user.rawValue])
+            return newToken
+        }
+    }
+
+    public func renewCalendarToken(of user: User.ID, to token: String) throws {
+        try pool.write { try $0.execute(sql: "UPDATE user SET calendarToken = ? WHERE id = ?", arguments: [token, user.rawValue]) }
+    }
+
+    public func user(calendarToken token: String) throws -> User? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE calendarToken = ? AND blockedAt IS NULL",
+                             arguments: [token]).map { AppDatabase.user($0) }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import HTTPServer
+import Mustache
+import RoomExchange
+import Storage
+
+/// Booking a room, the booking page and its life cycle.
+struct BookingPages: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let publicPages: PublicPages
+
+    /// POST /rooms/{id}/bookings: form → policy for every date → one transaction → 303,
+    /// or the room page again with 422 (input) or 409 (the room is not free then).
+    func createBooking(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let id = Room.ID(Int64(try request.parameters.id("id")))
+        guard let room = try database.room(id), room.status == .published else { throw HTTPError(.notFound) }
+        let form = BookingForm(FormData(request))
+        let parsed: BookingForm.Parsed
+        switch form.parse() {
+        case .failure(let errors):
+            return try publicPages.renderRoom(request, visitor, booking: form, errors: errors, conflicts: [], status: .unprocessableContent)
+        case .success(let value):
+            parsed = value
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        let closures = try database.closedPeriods(of: id)
+        var checked: [CheckedSlot] = []
+        var failures: [(slot: BookingSlot, problems: [BookingProblem])] = []
+        for slot in parsed.slots {
+            let (problems, instants) = BookingPolicy.check(slot, attendees: parsed.attendees, room: room, closures: closures, now: now)
+            if problems.isEmpty, let instants {
+                checked.append(CheckedSlot(slot: slot, startsAt: instants.start, endsAt: instants.end))
+            } else {
+                failures.append((slot, problems))
+            }
+        }
+        if !failures.isEmpty {
+            let malformed = failures.flatMap(\.problems).contains { !$0.isConflict }
+            return try publicPages.renderRoom(request, visitor, booking: form, errors: FieldErrors(), conflicts: failures,
+                                              status: malformed ? .unprocessableContent : .conflict)
+        }
+        let kind = try user.organisationID.flatMap { try database.organisation($0) }?.kind
+        do {
+            let ids = try database.book(room: id, slots: checked, by: user, organisationKind: kind, attendees: parsed.attendees,
+                                        purpose: parsed.purpose, confirmed: room.bookingMode == .instant, price: room.price)
+            return .redirect(to: Paths.booking(ids[0]))
+        } catch let conflict as BookingConflict {
+            return try publicPages.renderRoom(request, visitor, booking: form, errors: FieldErrors(), conflicts: conflict.failures, status: .conflict)
+        }
+    }
+
+    func showBooking(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let id = BookingID(Int64(try request.parameters.id("id")))
+        // Strangers learn nothing, not even that the booking exists.
+        guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
+        let saved = ["confirmed": "Die Buchung wurde bestätigt.", "declined": "Die Anfrage wurde abgelehnt.", "cancelled": "Die Buchung wurde storniert."][request.queryItems["saved"] ?? ""]
+        let context = BookingPageContext(booking: booking, user: user, csrfToken: visitor.csrfToken, saved: saved, reasonError: nil)
+        return try pages.page(.booking, context, layout: LayoutContext(title: "Buchung: " + booking.roomTitle, canonicalPath: Paths.booking(id), section: .my, visitor: visitor))
+    }
+
+    func confirm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try change(request, visitor) { _ in .confirm }
+    }
+
+    func decline(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try change(request, visitor, reasonRequired: true) { .decline(reason: $0) }
+    }
+
+    func cancel(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try change(request, visitor, reasonRequired: true) { FormData(request)["series"] == "1" ? .cancelSeries(reason: $0) : .cancel(reason: $0) }
+    }
+
+    private func change(_ request: HTTPRequest, _ visitor: Visitor, reasonRequired: Bool = false,
+                        _ make: (String) -> AppDatabase.BookingChange) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let id = BookingID(Int64(try request.parameters.id("id")))
+        guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
+        let reason = FormData(request).text("reason")
+        if reasonRequired, reason.isEmpty || reason.count > 500 {
+            let context = BookingPageContext(booking: booking, user: user, csrfToken: visitor.csrfToken, saved: nil,
+                                             reasonError: "Bitte geben Sie einen Grund an (höchstens 500 Zeichen).")
+            return try pages.page(.booking, context, layout: LayoutContext(title: "Fehler: Buchung", canonicalPath: Paths.booking(id), section: .my, visitor: visitor),
+                                  status: .unprocessableContent)
+        }
+        let change = make(reason)
+        do {
+            guard try database.changeBooking(id, change, by: user) else {
+                throw HTTPError(.forbidden, message: "Diese Änderung ist bei dieser Buchung nicht möglich.")
+            }
+        } catch let conflict as BookingConflict {
+            throw HTTPError(.conflict, message: "Die Anfrage kann nicht bestätigt werden: " + conflict.failures.flatMap(\.problems).map(\.message).joined(separator: " "))
+        }
+        let saved = switch change { case .confirm: "confirmed"; case .decline: "declined"; case .cancel, .cancelSeries: "cancelled" }
+        return .redirect(to: Paths.booking(id) + "?saved=" + saved)
+    }
+}
+
+struct BookingPageContext: MustacheContext {
+    let booking: BookingDetails
+    let user: User
+    let csrfToken: String
+    let saved: String?
+    let reasonError: String?
+
+    func value(for name: String) -> MustacheValue {
+        let isOwner = booking.roomOrganisationID == user.organisationID
+        let isBooker = booking.bookerUserID == user.id
+        let future = booking.endsAt > Int64(Date().timeIntervalSince1970)
+        switch name {
+        case "id": return .int(Int(booking.id.rawValue))
+        case "room_title": return .text(booking.roomTitle)
+        case "room_url": return .text(Paths.room(booking.roomID))
+        case "organisation_name": return .text(booking.roomOrganisationName)
+        case "when": return .text(Formatting.interval(booking.startsAt, booking.endsAt))
+        case "attendees": return .int(booking.attendees)
+        case "purpose": return .text(booking.purpose.isEmpty ? nil : booking.purpose)
+        case "status_label": return .text(booking.status.label)
+        case "status": return .text(booking.status.rawValue)
+        case "status_reason": return .text(booking.statusReason)
+        case "price_label":
+            if let cents = booking.priceCents { return .text(Price.euros(cents)) }
+            return .text(booking.priceModel == "donation" ? "Gegen Spende" : "Kostenlos")
+        case "booker": return .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? "Gelöschtes Konto")
+        case "show_booker": return .bool(isOwner || user.role.canModerate)
+        case "is_series": return .bool(booking.seriesID != nil)
+        case "can_confirm": return .bool(isOwner && booking.status == .requested && future)
+        case "can_cancel": return .bool((isOwner || isBooker) && booking.status.isActive && future)
+        case "csrf_token": return .text(csrfToken)
+        case "saved": return .text(saved)
+        case "reason_error": return .text(reasonError)
+        case "base_url": return .text(Paths.booking(booking.id))
+        case "events":
+            let names = ["requested": "angefragt", "confirmed": "bestätigt", "declined": "abgelehnt", "cancelled": "storniert"]
+            return .list(booking.events.map { event in
+                NamedContext(values: [
+                    "when": .text(Formatting.dateTime(event.at)), "action": .text(names[event.action] ?? event.action),
+                    "actor": .text(event.actorName ?? "System"), "reason": .text(event.reason),
+                ])
+            })
+        default: return .missing
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

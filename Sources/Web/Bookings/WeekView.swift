@@ -1,0 +1,94 @@
+import Mustache
+import RoomExchange
+
+/// One week of a room as a table a screen reader can read: per day the opening
+/// hours split into free, requested and booked stretches, in words, not colours.
+struct WeekView: MustacheContext {
+    enum Kind { case free, requested, busy, past }
+
+    struct Segment {
+        let start: Int
+        let end: Int
+        let kind: Kind
+    }
+
+    let room: Room
+    let week: ISOWeek
+    let days: [(date: LocalDate, closed: String?, segments: [Segment])]
+
+    /// Splits each day's opening spans by the occupied intervals.
+    init(room: Room, week: ISOWeek, occupancy: [(start: Int64, end: Int64, status: BookingStatus)],
+         closures: [BookingPolicy.ClosedPeriod], now: Int64) {
+        self.room = room
+        self.week = week
+        var days: [(LocalDate, String?, [Segment])] = []
+        for offset in 0..<7 {
+            let date = week.monday.adding(days: offset)
+            let closure = closures.first { $0.from <= date && date <= $0.to }
+            var segments: [Segment] = []
+            if closure == nil {
+                for span in room.openingHours[BerlinTime.weekday(date)] {
+                    segments += WeekView.split(span, on: date, occupancy: occupancy, now: now)
+                }
+            }
+            days.append((date, closure.map { $0.reason.isEmpty ? "gesperrt" : "gesperrt (\($0.reason))" }, segments))
+        }
+        self.days = days
+    }
+
+    static func split(_ span: MinuteSpan, on date: LocalDate, occupancy: [(start: Int64, end: Int64, status: BookingStatus)], now: Int64) -> [Segment] {
+        // Occupied minutes of this day, clamped to the span.
+        var taken: [(Int, Int, Kind)] = []
+        for item in occupancy {
+            let start = BerlinTime.local(item.start), end = BerlinTime.local(item.end)
+            guard start.date <= date, date <= end.date else { continue }
+            let from = start.date == date ? start.minute : 0
+            let to = end.date == date ? end.minute : 1440
+            let clamped = (max(from, span.start), min(to, span.end))
+            if clamped.0 < clamped.1 { taken.append((clamped.0, clamped.1, item.status == .confirmed ? .busy : .requested)) }
+        }
+        taken.sort { $0.0 < $1.0 }
+        var segments: [Segment] = []
+        var cursor = span.start
+        for (from, to, kind) in taken {
+            if from > cursor { segments.append(Segment(start: cursor, end: from, kind: .free)) }
+            if to > max(cursor, from) { segments.append(Segment(start: max(cursor, from), end: to, kind: kind)) }
+            cursor = max(cursor, to)
+        }
+        if cursor < span.end { segments.append(Segment(start: cursor, end: span.end, kind: .free)) }
+        // Stretches already begun are no longer bookable.
+        return segments.map { segment in
+            guard segment.kind == .free, let start = BerlinTime.instant(date, minute: segment.start), start <= now else { return segment }
+            return Segment(start: segment.start, end: segment.end, kind: .past)
+        }
+    }
+
+    func value(for name: String) -> MustacheValue {
+        let sunday = week.monday.adding(days: 6)
+        switch name {
+        case "caption": return .text("Belegung von \(week.monday.german) bis \(sunday.german)")
+        case "prev_url": return .text(Paths.room(room.id) + "?week=\(week.adding(weeks: -1))#belegung")
+        case "next_url": return .text(Paths.room(room.id) + "?week=\(week.adding(weeks: 1))#belegung")
+        case "days":
+            return .list(days.map { day in
+                NamedContext(values: [
+                    "label": .text(day.date.germanWithWeekday),
+                    "closed": .text(day.closed),
+                    "has_segments": .bool(!day.segments.isEmpty),
+                    "segments": .list(day.segments.map { segment in
+                        let time = WeeklyHours.clock(segment.start) + "–" + WeeklyHours.clock(segment.end)
+                        let bookable = segment.kind == .free && segment.end - segment.start >= room.minMinutes
+                        let end = min(segment.end, segment.start + room.maxMinutes)
+                        return NamedContext(values: [
+                            "time": .text(time),
+                            "state": .text(["frei", "angefragt", "belegt", "vorbei"][[Kind.free, .requested, .busy, .past].firstIndex(of: segment.kind)!]),
+                            "kind": .text(["free", "requested", "busy", "past"][[Kind.free, .requested, .busy, .past].firstIndex(of: segment.kind)!]),
+                            "book_url": bookable ? .text(Paths.room(room.id) + "?week=\(week)&date=\(day.date)&start=\(WeeklyHours.clock(segment.start))&end=\(WeeklyHours.clock(end == 1440 ? 1425 : end))#buchen") : .missing,
+                        ])
+                    }),
+                ])
+            })
+        default: return .missing
+        }
+    }
+}
