@@ -181,6 +181,14 @@ extension AppDatabase {
                 UPDATE room SET status = ?, statusReason = ?, updatedAt = ?,
                     publishedAt = CASE WHEN ? = 'published' THEN coalesce(publishedAt, ?) ELSE publishedAt END WHERE id = ?
                 """, arguments: [status.rawValue, reason, now, status.rawValue, now, id.rawValue])
+            if status == .published {
+                try db.execute(sql: "UPDATE room SET approvedTitle = title, approvedDescription = description, approvedRules = rules WHERE id = ?",
+                               arguments: [id.rawValue])
+                try db.execute(sql: "UPDATE report SET resolvedAt = ? WHERE roomId = ? AND resolvedAt IS NULL", arguments: [now, id.rawValue])
+            }
+            if status == .rejected || status == .archived {
+                try db.execute(sql: "UPDATE report SET resolvedAt = ? WHERE roomId = ? AND resolvedAt IS NULL", arguments: [now, id.rawValue])
+            }
             try AppDatabase.audit(db, actor: moderator, action: "room.\(status.rawValue)", objectType: "room", objectID: id.rawValue, reason: reason)
             return true
         }

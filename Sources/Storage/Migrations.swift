@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
         migrator.registerMigration("v2-accounts") { db in try db.execute(sql: v2Accounts) }
+        migrator.registerMigration("v3-moderation") { db in try db.execute(sql: v3Moderation) }
         return migrator
     }
 
@@ -239,5 +240,15 @@ enum Migrations {
         UNIQUE (organisationId, email)
     );
     CREATE INDEX invitation_email ON invitation(email, acceptedAt);
+    """
+
+    /// What a room said when a moderator last approved it, so the queue can show
+    /// what an edit changed.
+    static let v3Moderation = """
+    ALTER TABLE room ADD COLUMN approvedTitle TEXT;
+    ALTER TABLE room ADD COLUMN approvedDescription TEXT;
+    ALTER TABLE room ADD COLUMN approvedRules TEXT;
+    CREATE INDEX report_room ON report(roomId, resolvedAt);
+    CREATE INDEX auditEntry_object ON auditEntry(objectType, objectId);
     """
 }

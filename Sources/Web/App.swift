@@ -27,7 +27,9 @@ public final class App: Sendable {
             my: MyPages(database: database, pages: pages),
             organisations: OrganisationEditing(database: database, pages: pages),
             roomEditing: RoomEditing(database: database, pages: pages, photosDirectory: configuration.photosDirectory),
-            moderation: ModerationActions(database: database),
+            moderation: ModerationPages(database: database, pages: pages),
+            admin: AdminPages(database: database, pages: pages),
+            impact: ImpactPage(database: database, pages: pages, euroPerHour: configuration.impactEuroPerHour),
             bookings: BookingPages(database: database, pages: pages, publicPages: publicPages),
             calendars: CalendarFeeds(database: database),
             staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400")

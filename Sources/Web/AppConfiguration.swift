@@ -13,6 +13,8 @@ public struct AppConfiguration: Sendable {
     public var secureCookies = false
     /// Write one access-log line per request.
     public var accessLog = true
+    /// Euro value of one room hour given free of charge, stated on `/impact`.
+    public var impactEuroPerHour = 25
     /// scrypt cost for new password hashes (tests lower it; stored hashes keep theirs).
     public var passwordHasher = PasswordHasher.owasp
     /// Settings of the HTTP server itself (timeouts, limits, threads).

@@ -52,9 +52,24 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.POST, "/bookings/:id/decline", s.memberAction(h.bookings.decline))
     router.add(.POST, "/bookings/:id/cancel", s.memberAction(h.bookings.cancel))
 
-    // Moderation
-    router.add(.POST, "/moderation/rooms/:id/approve", s.moderatorAction(h.moderation.approveRoom))
-    router.add(.POST, "/moderation/rooms/:id/reject", s.moderatorAction(h.moderation.rejectRoom))
+    // Moderation (city staff) and administration
+    router.add(.GET, "/moderation", s.memberPage(h.moderation.showQueue))
+    router.add(.POST, "/moderation/rooms/:id/approve", s.moderatorAction(h.moderation.approve))
+    router.add(.POST, "/moderation/rooms/:id/reject", s.moderatorAction(h.moderation.reject))
+    router.add(.POST, "/moderation/rooms/:id/unpublish", s.moderatorAction(h.moderation.unpublish))
+    router.add(.POST, "/moderation/organisations/:id/trust", s.moderatorAction(h.moderation.trust))
+    router.add(.POST, "/moderation/organisations/:id/untrust", s.moderatorAction(h.moderation.untrust))
+    router.add(.POST, "/rooms/:id/report", s.memberAction(h.moderation.report))
+    router.add(.GET, "/moderation/audit", s.memberPage(h.moderation.showAudit))
+    router.add(.GET, "/moderation/export.csv", s.memberPage(h.moderation.exportCSV))
+    router.add(.GET, "/admin/users", s.memberPage(h.admin.showUsers))
+    router.add(.POST, "/admin/users/:id/role", s.memberAction(h.admin.setRole))
+    router.add(.POST, "/admin/users/:id/block", s.memberAction(h.admin.block))
+    router.add(.POST, "/admin/users/:id/unblock", s.memberAction(h.admin.unblock))
+
+    // Impact
+    router.add(.GET, "/impact", s.page(h.impact.show))
+    router.add(.GET, "/impact.csv", h.impact.csv)
     return router
 }
 
@@ -66,7 +81,9 @@ struct Handlers: Sendable {
     let my: MyPages
     let organisations: OrganisationEditing
     let roomEditing: RoomEditing
-    let moderation: ModerationActions
+    let moderation: ModerationPages
+    let admin: AdminPages
+    let impact: ImpactPage
     let bookings: BookingPages
     let calendars: CalendarFeeds
     let staticFiles: StaticFileHandler

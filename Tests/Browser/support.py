@@ -49,7 +49,7 @@ ROOM = {
     "district": "Moisling",
     "street": "Oberbüssauer Weg 2",
     "postcode": "23560",
-    "price": "Kostenlos für gemeinnützige Organisationen, sonst gegen Gebühr",
+    "price": "Gegen Spende",
     "hours": {"Montag": "09:00-17:00", "Mittwoch": "09:00-12:00, 14:00-18:00", "Freitag": "09:00-13:00"},
     "equipment": ["WLAN", "Küche", "Stühle"],
     "access": ["Stufenloser Zugang", "Barrierefreies WC"],
@@ -85,7 +85,7 @@ def upload_photo(page: Page, room_id: int, alt: str, fixture: str = "tiny-17x9.j
     """Adds a photo on the room's edit page (we are on it afterwards)."""
     if f"/rooms/{room_id}/edit" not in page.url:
         page.goto(f"/rooms/{room_id}/edit")
-    page.get_by_label(re.compile(r"^Foto")).set_input_files(str(FIXTURES / fixture))
+    page.get_by_label(re.compile(r"^Foto\b")).set_input_files(str(FIXTURES / fixture))
     page.get_by_label(re.compile(r"^Was ist auf dem Foto")).fill(alt)
     page.get_by_role("button", name="Foto hochladen").click()
     expect(page).to_have_url(re.compile(rf"/rooms/{room_id}/edit\?saved=photo"))
@@ -96,7 +96,7 @@ def no_horizontal_scroll(page: Page) -> dict:
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
         wide: [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
             .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
                                 + ' ' + Math.round(e.getBoundingClientRect().right) + 'px'),
     })""")
@@ -119,7 +119,14 @@ FOCUS_PROBE = """() => {
 }"""
 
 
+def next_frame(page: Page):
+    """Waits two animation frames: with reduced motion every property still has a
+    0.01 ms transition (site.css), so styles settle one frame after a change."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def focused(page: Page) -> dict:
+    next_frame(page)
     return page.evaluate(FOCUS_PROBE)
 
 

@@ -159,24 +159,3 @@ struct OrganisationEditing: Sendable {
                                                                             canonicalPath: Paths.organisation(organisation.id) + "/edit", section: .my, visitor: visitor), status: status)
     }
 }
-
-/// Moderators' decisions on rooms (the full queue comes with the moderation issue).
-struct ModerationActions: Sendable {
-    let database: AppDatabase
-
-    func approveRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        guard let moderator = visitor.user else { throw HTTPError(.forbidden) }
-        let id = Room.ID(Int64(try request.parameters.id("id")))
-        guard try database.moderateRoom(id, to: .published, reason: nil, by: moderator) else { throw HTTPError(.notFound) }
-        return .redirect(to: Paths.room(id))
-    }
-
-    func rejectRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        guard let moderator = visitor.user else { throw HTTPError(.forbidden) }
-        let id = Room.ID(Int64(try request.parameters.id("id")))
-        let reason = FormData(request).text("reason")
-        guard !reason.isEmpty else { throw HTTPError(.unprocessableContent, message: "Bitte geben Sie einen Grund für die Ablehnung an.") }
-        guard try database.moderateRoom(id, to: .rejected, reason: reason, by: moderator) else { throw HTTPError(.notFound) }
-        return .redirect(to: "/my")
-    }
-}

@@ -46,3 +46,11 @@ extension Formatting {
         return "\(local.date.german), \(WeeklyHours.clock(local.minute)) Uhr"
     }
 }
+
+extension Formatting {
+    /// `1234.5` → `1.234,5` (one decimal, German separators).
+    static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return number(tenths / 10) + "," + String(abs(tenths % 10))
+    }
+}

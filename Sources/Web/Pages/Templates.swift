@@ -17,6 +17,10 @@ enum Template: String, CaseIterable {
     case roomForm = "rooms/form"
     case organisationForm = "organisations/edit"
     case booking = "bookings/show"
+    case moderationQueue = "moderation/queue"
+    case moderationAudit = "moderation/audit"
+    case adminUsers = "admin/users"
+    case impact = "impact"
 }
 
 /// Renders pages into the layout.

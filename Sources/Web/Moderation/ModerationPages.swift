@@ -1,0 +1,218 @@
+import Foundation
+import HTTPServer
+import Mustache
+import RoomExchange
+import Storage
+
+/// The city staff's queue, decisions, reports, trust, audit log and export.
+struct ModerationPages: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    /// Moderators and admins only; everyone else signed in gets 403.
+    static func requireModerator(_ request: HTTPRequest, _ visitor: Visitor) throws -> User {
+        let user = try visitor.requireUser(request)
+        guard user.role.canModerate else { throw HTTPError(.forbidden) }
+        return user
+    }
+
+    func showQueue(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        _ = try ModerationPages.requireModerator(request, visitor)
+        let queue = try database.moderationQueue()
+        func entries(_ list: [QueueEntry]) throws -> MustacheValue {
+            .list(try list.map { entry in
+                let id = entry.summary.id
+                return NamedContext(values: [
+                    "card": .context(RoomCardContext(room: entry.summary)),
+                    "title": .text(entry.summary.title),
+                    "url": .text(Paths.room(id)),
+                    "organisation": .text(entry.summary.organisationName),
+                    "organisation_url": .text(Paths.organisation(entry.organisationID)),
+                    "trusted": .bool(entry.organisationTrusted),
+                    "trust_url": .text("/moderation/organisations/\(entry.organisationID.rawValue)/" + (entry.organisationTrusted ? "untrust" : "trust")),
+                    "since": .text(Formatting.dateTime(entry.updatedAt)),
+                    "changes": .text(entry.changedFields.map { $0.isEmpty ? "Nur Angaben ohne Prüfpflicht geändert" : "Geändert: " + $0.joined(separator: ", ") } ?? "Neuer Raum"),
+                    "approve_url": .text("/moderation/rooms/\(id.rawValue)/approve"),
+                    "reject_url": .text("/moderation/rooms/\(id.rawValue)/reject"),
+                    "unpublish_url": .text("/moderation/rooms/\(id.rawValue)/unpublish"),
+                    "report_count": .int(entry.reports.count),
+                    "reports": .list(entry.reports.map { NamedContext(values: ["reason": .text($0.reason), "at": .text(Formatting.dateTime($0.at))]) }),
+                    "history": .list(try database.auditEntries(for: "room", id: id.rawValue).map { record in
+                        NamedContext(values: ["text": .text("\(Formatting.dateTime(record.at)): \(ModerationPages.actionLabel(record.action)) von \(record.actorName)" + (record.reason.map { " – " + $0 } ?? ""))])
+                    }),
+                    "field_id": .text("reason-\(id.rawValue)"),
+                ])
+            })
+        }
+        let context = NamedContext(values: [
+            "pending": try entries(queue.pending), "pending_count": .int(queue.pending.count), "has_pending": .bool(!queue.pending.isEmpty),
+            "reported": try entries(queue.reported), "reported_count": .int(queue.reported.count), "has_reported": .bool(!queue.reported.isEmpty),
+            "csrf_token": .text(visitor.csrfToken),
+            "saved": .text(["approved": "Der Raum wurde veröffentlicht.", "rejected": "Der Raum wurde abgelehnt.", "unpublished": "Der Raum wurde offline genommen.",
+                            "trusted": "Die Organisation ist jetzt vertrauenswürdig.", "untrusted": "Die Organisation braucht wieder eine Prüfung."][request.queryItems["saved"] ?? ""]),
+        ])
+        return try pages.page(.moderationQueue, context, layout: LayoutContext(title: "Moderation", canonicalPath: "/moderation", section: .my, visitor: visitor))
+    }
+
+    static func actionLabel(_ action: String) -> String {
+        [
+            "room.published": "freigegeben", "room.rejected": "abgelehnt", "room.pending": "zur Prüfung gestellt", "room.archived": "offline genommen",
+            "room.reported": "gemeldet", "organisation.trusted": "als vertrauenswürdig markiert", "organisation.untrusted": "Vertrauen entzogen",
+            "booking.requested": "angefragt", "booking.confirmed": "bestätigt", "booking.declined": "abgelehnt", "booking.cancelled": "storniert",
+            "user.blocked": "gesperrt", "user.unblocked": "entsperrt",
+        ][action] ?? action
+    }
+
+    // MARK: Decisions
+
+    func approve(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try decide(request, visitor, to: .published, reasonRequired: false, saved: "approved")
+    }
+
+    func reject(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try decide(request, visitor, to: .rejected, reasonRequired: true, saved: "rejected")
+    }
+
+    func unpublish(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try decide(request, visitor, to: .archived, reasonRequired: true, saved: "unpublished")
+    }
+
+    private func decide(_ request: HTTPRequest, _ visitor: Visitor, to status: Room.Status, reasonRequired: Bool, saved: String) throws -> HTTPResponse {
+        let moderator = try ModerationPages.requireModerator(request, visitor)
+        let id = Room.ID(Int64(try request.parameters.id("id")))
+        let reason = FormData(request).text("reason")
+        if reasonRequired, reason.isEmpty {
+            throw HTTPError(.unprocessableContent, message: "Bitte geben Sie einen Grund an; die Organisation sieht ihn. Es wurde nichts geändert.")
+        }
+        guard try database.moderateRoom(id, to: status, reason: reason.isEmpty ? nil : reason, by: moderator) else { throw HTTPError(.notFound) }
+        return .redirect(to: "/moderation?saved=" + saved)
+    }
+
+    func trust(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try setTrust(request, visitor, true)
+    }
+
+    func untrust(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        try setTrust(request, visitor, false)
+    }
+
+    private func setTrust(_ request: HTTPRequest, _ visitor: Visitor, _ trusted: Bool) throws -> HTTPResponse {
+        let moderator = try ModerationPages.requireModerator(request, visitor)
+        let id = Organisation.ID(Int64(try request.parameters.id("id")))
+        guard try database.setTrusted(id, trusted, by: moderator) else { throw HTTPError(.notFound) }
+        return .redirect(to: "/moderation?saved=" + (trusted ? "trusted" : "untrusted"))
+    }
+
+    /// Any signed-in user may flag a published room.
+    func report(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        let id = Room.ID(Int64(try request.parameters.id("id")))
+        let reason = FormData(request).text("reason")
+        guard !reason.isEmpty, reason.count <= 1000 else {
+            throw HTTPError(.unprocessableContent, message: "Bitte beschreiben Sie kurz, was an diesem Raum nicht stimmt (höchstens 1000 Zeichen).")
+        }
+        guard try database.report(room: id, by: user, reason: reason) else { throw HTTPError(.notFound) }
+        return .redirect(to: Paths.room(id) + "?reported=1")
+    }
+
+    // MARK: Audit and export
+
+    func showAudit(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        _ = try ModerationPages.requireModerator(request, visitor)
+        let query = request.queryItems
+        let action = String((query["action"] ?? "").prefix(50)), type = String((query["type"] ?? "").prefix(30))
+        let page = Int(asciiDigits: query["page"] ?? "", maxDigits: 6).map { max(1, $0) } ?? 1
+        let (entries, total) = try database.auditEntries(action: action, objectType: type, page: page)
+        var next = URLEncodedForm()
+        if !action.isEmpty { next.append("action", action) }
+        if !type.isEmpty { next.append("type", type) }
+        func link(_ page: Int) -> String {
+            var form = next
+            form.append("page", String(page))
+            return "/moderation/audit?" + form.encoded
+        }
+        let pageCount = max(1, (total + 49) / 50)
+        let context = NamedContext(values: [
+            "action": .text(action), "type": .text(type), "total": .text(Formatting.count(total, "Eintrag", "Einträge")),
+            "entries": .list(entries.map { e in
+                NamedContext(values: ["at": .text(Formatting.dateTime(e.at)), "actor": .text(e.actorName), "action": .text(e.action),
+                                      "action_label": .text(ModerationPages.actionLabel(e.action)), "object": .text(e.objectType + (e.objectID.map { " \($0)" } ?? "")),
+                                      "reason": .text(e.reason)])
+            }),
+            "has_entries": .bool(!entries.isEmpty),
+            "page_label": .text("Seite \(page) von \(pageCount)"),
+            "prev_url": page > 1 ? .text(link(page - 1)) : .missing,
+            "next_url": page < pageCount ? .text(link(page + 1)) : .missing,
+            "types": .list(["", "room", "organisation", "booking", "user"].map { t in
+                NamedContext(values: ["value": .text(t), "label": .text(["": "Alle", "room": "Räume", "organisation": "Organisationen", "booking": "Buchungen", "user": "Konten"][t]!),
+                                      "selected": .bool(t == type)])
+            }),
+        ])
+        return try pages.page(.moderationAudit, context, layout: LayoutContext(title: "Protokoll", canonicalPath: "/moderation/audit", section: .my, visitor: visitor))
+    }
+
+    func exportCSV(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        _ = try ModerationPages.requireModerator(request, visitor)
+        let body = CSV.render(header: ["Raum-Nr.", "Titel", "Organisation", "Art", "Status", "Stadtteil", "Plätze", "Preismodell", "Buchungen (bestätigt)", "Stunden (bestätigt)"],
+                              rows: try database.exportRows())
+        return HTTPResponse(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"raumboerse-raeume.csv\"",
+                                                   "Cache-Control": "private, no-store"], body: body)
+    }
+}
+
+/// Admins manage accounts: search, roles, blocking.
+struct AdminPages: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+
+    private func requireAdmin(_ request: HTTPRequest, _ visitor: Visitor) throws -> User {
+        let user = try visitor.requireUser(request)
+        guard user.role == .admin else { throw HTTPError(.forbidden) }
+        return user
+    }
+
+    func showUsers(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let admin = try requireAdmin(request, visitor)
+        let query = String((request.queryItems["q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let users = try database.users(matching: query)
+        let context = NamedContext(values: [
+            "q": .text(query), "csrf_token": .text(visitor.csrfToken),
+            "users": .list(users.map { listing in
+                let id = listing.user.id.rawValue
+                return NamedContext(values: [
+                    "name": .text(listing.user.name), "email": .text(listing.user.email), "organisation": .text(listing.organisationName),
+                    "role": .text(listing.user.role.rawValue), "blocked": .bool(listing.blocked), "is_self": .bool(listing.user.id == admin.id),
+                    "role_url": .text("/admin/users/\(id)/role"), "block_url": .text("/admin/users/\(id)/" + (listing.blocked ? "unblock" : "block")),
+                    "select_id": .text("role-\(id)"),
+                    "roles": .list(User.Role.allCases.map { role in
+                        NamedContext(values: ["value": .text(role.rawValue), "label": .text(["member": "Mitglied", "moderator": "Moderation", "admin": "Administration"][role.rawValue]!),
+                                              "selected": .bool(role == listing.user.role)])
+                    }),
+                ])
+            }),
+            "has_users": .bool(!users.isEmpty),
+            "saved": .text(["role": "Die Rolle wurde geändert.", "blocked": "Das Konto wurde gesperrt; alle Sitzungen sind beendet.", "unblocked": "Das Konto wurde entsperrt."][request.queryItems["saved"] ?? ""]),
+        ])
+        return try pages.page(.adminUsers, context, layout: LayoutContext(title: "Konten verwalten", canonicalPath: "/admin/users", section: .my, visitor: visitor))
+    }
+
+    func setRole(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let admin = try requireAdmin(request, visitor)
+        let id = User.ID(Int64(try request.parameters.id("id")))
+        guard let role = User.Role(rawValue: FormData(request).text("role")) else { throw HTTPError(.unprocessableContent, message: "Unbekannte Rolle.") }
+        guard id != admin.id else { throw HTTPError(.conflict, message: "Die eigene Rolle kann nur eine andere Administratorin ändern.") }
+        guard try database.setRole(of: id, to: role, by: admin) else { throw HTTPError(.notFound) }
+        return .redirect(to: "/admin/users?saved=role")
+    }
+
+    func block(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse { try setBlocked(request, visitor, true) }
+    func unblock(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse { try setBlocked(request, visitor, false) }
+
+    private func setBlocked(_ request: HTTPRequest, _ visitor: Visitor, _ blocked: Bool) throws -> HTTPResponse {
+        let admin = try requireAdmin(request, visitor)
+        let id = User.ID(Int64(try request.parameters.id("id")))
+        guard id != admin.id else { throw HTTPError(.conflict, message: "Sie können sich nicht selbst sperren.") }
+        guard try database.setBlocked(id, blocked, by: admin) else { throw HTTPError(.notFound) }
+        return .redirect(to: "/admin/users?saved=" + (blocked ? "blocked" : "unblocked"))
+    }
+}
