@@ -41,9 +41,13 @@ extension HTTPServer {
     public struct AccessLogEntry: Sendable {
         public let method: String
         public let target: String
+        /// The matched route pattern, when a router answered.
+        public let route: String?
         public let status: Int
         public let bytes: Int
         public let duration: Duration
         public let remoteAddress: String
+        /// What the application attached with `HTTPResponse.logMetadata`.
+        public let metadata: [String: String]
     }
 }

@@ -20,6 +20,7 @@ public final class HTTPServer: @unchecked Sendable {
     private let stopRequested = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
     private let boundPort = Atomic<Int>(0)
+    private let openConnections = Atomic<Int>(0)
 
     // Owned by the event-loop thread.
     private var listener: Int32 = -1
@@ -41,6 +42,9 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// The port the server listens on (useful after binding port 0).
     public var port: Int { boundPort.load(ordering: .acquiring) }
+
+    /// Connections open right now (for metrics).
+    public var openConnectionCount: Int { openConnections.load(ordering: .relaxed) }
 
     /// Binds, listens and starts the event loop on its own thread.
     public func start() throws {
@@ -141,6 +145,7 @@ public final class HTTPServer: @unchecked Sendable {
             connection.setDeadline(MonotonicClock.now() + configuration.keepAliveTimeout.nanoseconds, .idle)
             connections[Int(fd)] = connection
             connectionCount += 1
+            openConnections.store(connectionCount, ordering: .relaxed)
             poll.register(connection: fd)
         }
     }
@@ -252,6 +257,7 @@ public final class HTTPServer: @unchecked Sendable {
         guard connection.fd < connections.count, connections[Int(connection.fd)] === connection else { return }
         connections[Int(connection.fd)] = nil
         connectionCount -= 1
+        openConnections.store(connectionCount, ordering: .relaxed)
         Socket.close(connection.fd)
     }
 
@@ -313,8 +319,8 @@ public final class HTTPServer: @unchecked Sendable {
         let bytes = HTTPResponseEncoder.encode(response, version: .http1_1, includeBody: true, close: true)
         _ = bytes.withUnsafeBytes { Socket.write(connection.fd, $0) }
         configuration.accessLog?(HTTPServer.AccessLogEntry(
-            method: "-", target: "-", status: error.status.code, bytes: response.body.count,
-            duration: .zero, remoteAddress: connection.remoteAddress
+            method: "-", target: "-", route: nil, status: error.status.code, bytes: response.body.count,
+            duration: .zero, remoteAddress: connection.remoteAddress, metadata: [:]
         ))
         beginLingeringClose(connection)
     }
@@ -342,9 +348,9 @@ public final class HTTPServer: @unchecked Sendable {
             let bytes = HTTPResponseEncoder.encode(response, version: request.version, includeBody: request.method != .HEAD, close: close)
             let written = bytes.withUnsafeBytes { Socket.write(connection.fd, $0) }
             configuration.accessLog?(HTTPServer.AccessLogEntry(
-                method: request.method.rawValue, target: request.target, status: response.status.code,
+                method: request.method.rawValue, target: request.target, route: response.routePattern, status: response.status.code,
                 bytes: response.body.count, duration: .nanoseconds(Int64(MonotonicClock.now() - started)),
-                remoteAddress: request.remoteAddress
+                remoteAddress: request.remoteAddress, metadata: response.logMetadata
             ))
             switch written {
             case .failed:
@@ -386,6 +392,7 @@ public final class HTTPServer: @unchecked Sendable {
         } catch let error as HTTPError {
             var response = HTTPResponse.text((error.message ?? error.status.reason) + "\n", status: error.status)
             for (name, value) in error.headers { response.headers[name] = value }
+            response.routePattern = error.routePattern
             return response
         } catch {
             configuration.errorLog?("\(request.method.rawValue) \(request.target): \(error)")

@@ -36,8 +36,7 @@ public struct AppDatabase: Sendable {
     public func backup(to destination: String) throws {
         let copy = try DatabaseQueue(path: destination)
         try pool.backup(to: copy)
-        let result = try copy.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
-        guard result == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: result) }
+        if let problem = try AppDatabase.verify(path: destination) { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: problem) }
     }
 
     static var now: Int64 { Int64(Date().timeIntervalSince1970) }

@@ -1,4 +1,7 @@
+import Foundation
 import HTTPServer
+
+public typealias RequestLogFormat = RequestLog.Format
 
 /// Settings of the web application. Read from flags and `RAUMBOERSE_*` only in
 /// the `raumboerse` executable; everything here has a default.
@@ -13,6 +16,16 @@ public struct AppConfiguration: Sendable {
     public var secureCookies = false
     /// Write one access-log line per request.
     public var accessLog = true
+    /// `logfmt` (default) or `json` lines.
+    public var logFormat = RequestLogFormat.logfmt
+    /// Where log lines go (standard output unless tests capture them).
+    public var logWriter: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+    /// Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    public var trustedProxies: [String] = []
+    /// Client addresses that may read `/metrics`.
+    public var metricsAllowedAddresses = ["127.0.0.1", "::1"]
+    /// Who runs the site (imprint, privacy, accessibility pages).
+    public var operatorDetails = OperatorDetails()
     /// Euro value of one room hour given free of charge, stated on `/impact`.
     public var impactEuroPerHour = 25
     /// scrypt cost for new password hashes (tests lower it; stored hashes keep theirs).

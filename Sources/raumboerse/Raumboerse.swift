@@ -12,7 +12,7 @@ struct Raumboerse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "raumboerse",
         abstract: "Raumbörse Lübeck – the city's digital room exchange.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Backup.self, BenchServe.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Backup.self, Restore.self, BenchServe.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -45,6 +45,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Handler threads (RAUMBOERSE_WORKERS, default 4).") var workers: Int?
     @Flag(help: "Mark cookies Secure; set when served over HTTPS (RAUMBOERSE_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "No access log line per request (RAUMBOERSE_QUIET=1).") var quiet = false
+    @Option(help: "Log lines as logfmt or json (RAUMBOERSE_LOG_FORMAT, default logfmt).") var logFormat: String?
+    @Option(help: "Comma-separated reverse-proxy addresses whose X-Forwarded-* headers are believed (RAUMBOERSE_TRUSTED_PROXIES).") var trustedProxies: String?
+    @Option(help: "Comma-separated client addresses allowed to read /metrics (RAUMBOERSE_METRICS_ALLOW, default 127.0.0.1,::1).") var metricsAllow: String?
 
     func run() throws {
         let settings = Settings()
@@ -59,6 +62,11 @@ struct Serve: ParsableCommand {
         configuration.secureCookies = settings.bool(secureCookies, "SECURE_COOKIES")
         configuration.accessLog = !settings.bool(quiet, "QUIET")
         configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 4)
+        let format = settings.string(logFormat, "LOG_FORMAT", default: "logfmt")
+        guard let parsedFormat = RequestLogFormat(rawValue: format) else { throw ValidationError("--log-format must be logfmt or json") }
+        configuration.logFormat = parsedFormat
+        configuration.trustedProxies = Settings.list(settings.string(trustedProxies, "TRUSTED_PROXIES", default: ""))
+        configuration.metricsAllowedAddresses = Settings.list(settings.string(metricsAllow, "METRICS_ALLOW", default: "127.0.0.1,::1"))
         HTTPServer.raiseOpenFileLimit()
 
         let app = try App(configuration: configuration, logger: logger)
@@ -115,14 +123,34 @@ struct Demo: ParsableCommand {
 }
 
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a consistent copy of the database while the site keeps serving.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write a consistent copy of the database and the photos into a new directory while the site keeps serving."
+    )
     @OptionGroup var data: DataOptions
-    @Argument(help: "Where to write the copy (must not exist).") var path: String
+    @Argument(help: "The backup directory to create (must not exist).") var path: String
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) exists already") }
-        let database = try data.openDatabase(Settings())
-        try database.backup(to: path)
-        print("backup written to \(path) (integrity check ok)")
+        do {
+            let photos = try Storage.Backup.write(dataDirectory: data.directory(Settings()), to: path)
+            print("backup written to \(path): database (integrity and foreign keys ok) and \(photos) photos")
+        } catch let failure as Storage.Backup.Failure {
+            throw ValidationError(failure.description)
+        }
+    }
+}
+
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Restore a backup directory into an empty data directory.")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "A directory written by `raumboerse backup`.") var path: String
+
+    func run() throws {
+        let target = data.directory(Settings())
+        do {
+            let photos = try Storage.Backup.restore(from: path, into: target)
+            print("restored \(path) into \(target): database (integrity and foreign keys ok, migrated) and \(photos) photos")
+        } catch let failure as Storage.Backup.Failure {
+            throw ValidationError(failure.description)
+        }
     }
 }

@@ -21,6 +21,10 @@ struct Settings {
         return number
     }
 
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     func bool(_ flag: Bool, _ variable: String) -> Bool {
         flag || ["1", "true", "yes", "on"].contains(environment["RAUMBOERSE_" + variable]?.lowercased() ?? "")
     }

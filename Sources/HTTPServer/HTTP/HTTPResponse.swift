@@ -4,6 +4,12 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// The route pattern that produced the response (`/rooms/:id`), for metrics
+    /// and logs that must not contain ids or tokens. Never sent.
+    public var routePattern: String?
+    /// Fields the application adds to this request's access-log line (request id,
+    /// client address behind a proxy). Never sent.
+    public var logMetadata: [String: String] = [:]
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
@@ -34,6 +40,8 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     public var status: HTTPStatus
     public var message: String?
     public var headers: HTTPHeaders
+    /// Set by the router when a route's handler threw, for metrics.
+    public var routePattern: String?
 
     public init(_ status: HTTPStatus, message: String? = nil, headers: HTTPHeaders = [:]) {
         self.status = status

@@ -10,6 +10,7 @@ public struct Router: HTTPHandler {
     struct Route: Sendable {
         let method: HTTPMethod
         let pattern: RoutePattern
+        let text: String
         let maxBodySize: Int?
         let handler: Handler
     }
@@ -20,7 +21,7 @@ public struct Router: HTTPHandler {
 
     /// Adds a route. `maxBodySize` overrides the server's limit for this route.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), maxBodySize: maxBodySize, handler: handler))
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), text: pattern, maxBodySize: maxBodySize, handler: handler))
     }
 
     public func handle(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -31,7 +32,14 @@ public struct Router: HTTPHandler {
             if route.method == request.method || (request.method == .HEAD && route.method == .GET) {
                 var routed = request
                 routed.parameters = parameters
-                return try route.handler(routed)
+                do {
+                    var response = try route.handler(routed)
+                    response.routePattern = route.text
+                    return response
+                } catch var error as HTTPError {
+                    error.routePattern = route.text
+                    throw error
+                }
             }
             allowed.append(route.method)
         }

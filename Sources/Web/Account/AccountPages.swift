@@ -30,7 +30,7 @@ struct AccountPages: Sendable {
                 ))
                 guard let user = try database.user(id) else { throw HTTPError(.internalServerError) }
                 var response = HTTPResponse.redirect(to: "/my")
-                try security.signIn(user, replacing: visitor.session, on: &response)
+                try security.signIn(user, replacing: visitor.session, request: request, on: &response)
                 return response
             } catch is EmailTaken {
                 errors.add("email", "Zu dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")
@@ -73,7 +73,7 @@ struct AccountPages: Sendable {
         }
         throttle.recordSuccess(account: keys[1])
         var response = HTTPResponse.redirect(to: next)
-        try security.signIn(user, replacing: visitor.session, on: &response)
+        try security.signIn(user, replacing: visitor.session, request: request, on: &response)
         return response
     }
 
@@ -96,7 +96,7 @@ struct AccountPages: Sendable {
 
     func logout(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         var response = HTTPResponse.redirect(to: "/")
-        try security.signOut(visitor, on: &response)
+        try security.signOut(visitor, request: request, on: &response)
         return response
     }
 
@@ -159,7 +159,7 @@ struct AccountPages: Sendable {
             } else {
                 try database.deleteUser(user.id)
                 var response = HTTPResponse.redirect(to: "/?deleted=1")
-                response.setCookie(.expired(security.sessionCookie, secure: security.secureCookies))
+                response.setCookie(.expired(security.sessionCookie, secure: security.isSecure(request)))
                 return response
             }
         default:

@@ -12,10 +12,13 @@ struct ErrorPages: HTTPMiddleware {
         do {
             return try next.handle(request)
         } catch let error as HTTPError where error.status == .seeOther {
-            return HTTPResponse(status: .seeOther, headers: error.headers)
+            var response = HTTPResponse(status: .seeOther, headers: error.headers)
+            response.routePattern = error.routePattern
+            return response
         } catch let error as HTTPError {
             var response = render(error.status, message: error.message, visitor: try? security.visitor(request))
             for (name, value) in error.headers { response.headers[name] = value }
+            response.routePattern = error.routePattern
             return response
         } catch {
             logger.error("handler failed", metadata: ["method": "\(request.method.rawValue)", "path": "\(request.path)", "error": "\(error)"])

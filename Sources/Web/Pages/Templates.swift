@@ -21,6 +21,9 @@ enum Template: String, CaseIterable {
     case moderationAudit = "moderation/audit"
     case adminUsers = "admin/users"
     case impact = "impact"
+    case impressum = "legal/impressum"
+    case datenschutz = "legal/datenschutz"
+    case barrierefreiheit = "legal/barrierefreiheit"
 }
 
 /// Renders pages into the layout.

@@ -64,7 +64,7 @@ struct SiteSecurity: Sendable {
     func page(_ handler: @escaping Handler) -> Router.Handler {
         { request in
             let visitor = try self.visitor(request)
-            return finish(try handler(request, visitor), visitor)
+            return finish(try handler(request, visitor), visitor, request)
         }
     }
 
@@ -85,7 +85,7 @@ struct SiteSecurity: Sendable {
             guard let sent = FormData(request).csrfToken, Tokens.constantTimeEqual(sent, visitor.csrfToken) else {
                 throw HTTPError(.forbidden, message: "Das Formular ist abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")
             }
-            return finish(try handler(request, visitor), visitor)
+            return finish(try handler(request, visitor), visitor, request)
         }
     }
 
@@ -115,10 +115,14 @@ struct SiteSecurity: Sendable {
         }
     }
 
-    private func finish(_ response: HTTPResponse, _ visitor: Visitor) -> HTTPResponse {
+    /// Cookies are `Secure` when configured so or when a trusted proxy says the
+    /// client came over HTTPS.
+    func isSecure(_ request: HTTPRequest) -> Bool { secureCookies || request.isHTTPS }
+
+    private func finish(_ response: HTTPResponse, _ visitor: Visitor, _ request: HTTPRequest) -> HTTPResponse {
         var response = response
         if let token = visitor.newCSRFCookie {
-            response.setCookie(SetCookie(name: csrfCookie, value: token, secure: secureCookies))
+            response.setCookie(SetCookie(name: csrfCookie, value: token, secure: isSecure(request)))
         }
         if response.headers["Cache-Control"] == nil, visitor.isSignedIn || response.headers["Set-Cookie"] != nil {
             response.headers["Cache-Control"] = "private, no-store"
@@ -129,16 +133,16 @@ struct SiteSecurity: Sendable {
     // MARK: Signing in and out
 
     /// Starts a new session (a new token at every login) and sets its cookie.
-    func signIn(_ user: User, replacing old: StoredSession?, on response: inout HTTPResponse) throws {
+    func signIn(_ user: User, replacing old: StoredSession?, request: HTTPRequest, on response: inout HTTPResponse) throws {
         if let old { try database.deleteSession(old.id) }
         let token = Tokens.random()
         try database.createSession(user: user.id, tokenHash: Tokens.sha256(token), csrfToken: Tokens.random())
-        response.setCookie(SetCookie(name: sessionCookie, value: token, secure: secureCookies))
+        response.setCookie(SetCookie(name: sessionCookie, value: token, secure: isSecure(request)))
     }
 
-    func signOut(_ visitor: Visitor, on response: inout HTTPResponse) throws {
+    func signOut(_ visitor: Visitor, request: HTTPRequest, on response: inout HTTPResponse) throws {
         if let session = visitor.session { try database.deleteSession(session.id) }
-        response.setCookie(.expired(sessionCookie, secure: secureCookies))
+        response.setCookie(.expired(sessionCookie, secure: isSecure(request)))
     }
 }
 
