@@ -214,3 +214,22 @@ func sampleRoom(_ organisation: Organisation.ID, title: String = "Seminarraum am
          bookingMode: .instant, accessibility: Accessibility(stepFree: false, accessibleWC: false, hearingLoop: false),
          equipment: [], openingHours: .closed, minMinutes: 60, maxMinutes: 240, leadHours: 2, maxDaysAhead: 365, rules: "")
 }
+
+@Suite("Session expiry")
+struct SessionExpiryTests {
+    @Test("a session ends after 30 minutes without activity and after 12 hours in all, on the server")
+    func expiry() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let client = server.client()
+        try client.register(email: "erika@verein.example")
+        #expect(try client.get("/my").status == 200)
+        let now = Int64(Date().timeIntervalSince1970)
+        try server.database.pool.write { try $0.execute(sql: "UPDATE session SET lastSeenAt = ?", arguments: [now - 31 * 60]) }
+        #expect(try client.get("/my").status == 303)
+        #expect(try server.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM session") } == 0, "the expired session is deleted")
+        try client.signIn(email: "erika@verein.example")
+        try server.database.pool.write { try $0.execute(sql: "UPDATE session SET createdAt = ?, lastSeenAt = ?", arguments: [now - 13 * 3600, now - 60]) }
+        #expect(try client.get("/my").status == 303, "absolute lifetime")
+    }
+}
