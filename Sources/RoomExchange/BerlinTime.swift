@@ -86,7 +86,7 @@ public struct ISOWeek: Sendable, Equatable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: "-W")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let w = Int(parts[1]),
-              (1...53).contains(w), (1900...9999).contains(y) else { return nil }
+              (1...53).contains(w), LocalDate.typedYears.contains(y) else { return nil }
         year = y
         week = w
         guard ISOWeek.containing(monday).week == w else { return nil }

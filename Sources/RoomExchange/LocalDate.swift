@@ -11,12 +11,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Years a person may type: far enough for any booking, and far from the
+    /// calendar's limits, so date arithmetic on them can never overflow.
+    public static let typedYears = 1970...2200
+
+    /// Parses exactly `YYYY-MM-DD` within `typedYears`.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), LocalDate.typedYears.contains(y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

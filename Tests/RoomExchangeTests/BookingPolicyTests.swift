@@ -124,3 +124,14 @@ struct BookingPolicyTests {
         #expect(BookingPrice.of(.donation, minutes: 60, for: .company) == .donation)
     }
 }
+
+@Suite("Dates at the edges")
+struct DateEdgeTests {
+    @Test("dates and weeks people type are bounded, so arithmetic on them never leaves the calendar")
+    func bounds() {
+        #expect(LocalDate("9999-12-31") == nil)
+        #expect(ISOWeek("9999-W52") == nil)
+        #expect(LocalDate("2200-12-31")?.adding(days: 7 * 26) != nil)
+        #expect(ISOWeek("2200-W52")?.adding(weeks: 1) != nil)
+    }
+}

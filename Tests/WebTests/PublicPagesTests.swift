@@ -218,3 +218,17 @@ enum TestClientEncoding {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 }
+
+@Suite("Hostile dates over HTTP")
+struct HostileDateTests {
+    @Test("far-future dates and weeks are answered, and the server stays up")
+    func farFuture() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let client = server.client()
+        #expect(try client.get("/rooms?date=9999-12-31&from=10:00&to=24:00").status == 200)
+        #expect(try client.get("/rooms/1?week=9999-W52").status == 200)
+        #expect(try client.get("/rooms?date=0000-01-01&from=10:00&to=11:00").status == 200)
+        #expect(try client.get("/health").text == "ok")
+    }
+}

@@ -52,7 +52,7 @@ struct ApiQueryReader {
     mutating func date(_ name: String) -> LocalDate? {
         guard let text = single(name) else { return nil }
         guard let date = LocalDate(text) else {
-            refuse(name, "must be a calendar date as YYYY-MM-DD (years 1900 to 9999), not \"\(ApiQueryReader.quote(text))\"")
+            refuse(name, "must be a calendar date as YYYY-MM-DD from 1970-01-01 to 2200-12-31, not \"\(ApiQueryReader.quote(text))\"")
             return nil
         }
         return date
@@ -113,23 +113,6 @@ struct ApiRoomsQuery: Sendable {
             }
         }
         filter.minCapacity = reader.integer("capacity", in: 1...ApiRoomsQuery.maxCapacity)
-        filter.stepFree = reader.flag("accessible")
-        filter.freeOnly = reader.flag("free")
-        var equipment: Set<Equipment> = []
-        for value in query.all("equipment") {
-            let slug = value.trimmingCharacters(in: .whitespaces)
-            guard !slug.isEmpty else { continue }
-            if let item = Equipment(rawValue: slug) {
-                equipment.insert(item)
-            } else {
-                reader.refuse("equipment", "unknown equipment \"\(ApiQueryReader.quote(slug))\"; one of "
-                              + Equipment.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-        }
-        filter.equipment = equipment
-        filter.page = reader.integer("page", in: 1...ApiRoomsQuery.maxPage) ?? 1
-        filter.perPage = reader.integer("per_page", in: 1...ApiRoomsQuery.maxPerPage) ?? ApiRoomsQuery.defaultPerPage
-
         let given = ["date", "from", "to"].filter { reader.query.all($0).contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
         let date = reader.date("date")
         let from = reader.time("from", allowMidnight: false)
@@ -150,6 +133,23 @@ struct ApiRoomsQuery: Sendable {
                 reader.refuse(name, "this local time does not exist on \(date) in Europe/Berlin (the clocks go forward from 02:00 to 03:00)")
             }
         }
+        filter.stepFree = reader.flag("accessible")
+        filter.freeOnly = reader.flag("free")
+        var equipment: Set<Equipment> = []
+        for value in query.all("equipment") {
+            let slug = value.trimmingCharacters(in: .whitespaces)
+            guard !slug.isEmpty else { continue }
+            if let item = Equipment(rawValue: slug) {
+                equipment.insert(item)
+            } else {
+                reader.refuse("equipment", "unknown equipment \"\(ApiQueryReader.quote(slug))\"; one of "
+                              + Equipment.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        filter.equipment = equipment
+        filter.page = reader.integer("page", in: 1...ApiRoomsQuery.maxPage) ?? 1
+        filter.perPage = reader.integer("per_page", in: 1...ApiRoomsQuery.maxPerPage) ?? ApiRoomsQuery.defaultPerPage
+
         guard reader.problems.isEmpty else { throw ApiProblem.invalid(reader.problems) }
     }
 

@@ -32,7 +32,7 @@ enum ApiResponses {
 
     /// A 200 JSON answer, or 304 when the client already has these bytes.
     static func json(_ value: some Encodable, for request: HTTPRequest, cacheControl: String = dataCacheControl) throws -> HTTPResponse {
-        try cached(try encode(value), contentType: "application/json", for: request, cacheControl: cacheControl)
+        cached(try encode(value), contentType: "application/json", for: request, cacheControl: cacheControl)
     }
 
     /// `body` with its ETag, or 304 when `If-None-Match` names it. The 304 repeats the

@@ -20,8 +20,7 @@ struct RoomAvailability: Sendable, Equatable {
 
     init(hours: WeeklyHours, from: LocalDate, to: LocalDate, closures: [BookingPolicy.ClosedPeriod],
          occupancy: [(start: Int64, end: Int64, status: BookingStatus)]) {
-        windowStart = RoomAvailability.instant(from, atOrAfter: 0)
-        windowEnd = RoomAvailability.instant(to.adding(days: 1), atOrAfter: 0)
+        (windowStart, windowEnd) = RoomAvailability.window(from: from, to: to)
         var open: [Interval] = []
         var closed: [Interval] = []
         var date = from
@@ -43,6 +42,11 @@ struct RoomAvailability: Sendable, Equatable {
         requested = RoomAvailability.normalized(occupancy.filter { $0.status == .requested }.map { Interval(start: $0.start, end: $0.end) }, within: window)
         self.closed = RoomAvailability.normalized(closed, within: window)
         free = RoomAvailability.subtract(RoomAvailability.normalized(open, within: window), busy)
+    }
+
+    /// From local midnight of `from` to local midnight after `to`.
+    static func window(from: LocalDate, to: LocalDate) -> (start: Int64, end: Int64) {
+        (instant(from, atOrAfter: 0), instant(to.adding(days: 1), atOrAfter: 0))
     }
 
     /// The instant of `minute` on `date` in Lübeck; a wall-clock time the spring change
