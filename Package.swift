@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "CSystemLinux"),
         // Our own HTTP/1.1 server on POSIX sockets. Knows nothing of rooms.
         .target(name: "HTTPServer", dependencies: ["CZlib", "CSystemLinux"], swiftSettings: swiftSettings),
+        // E-mail as RFC 5322/MIME and its transports (our own SMTP client on POSIX sockets). Knows nothing of rooms.
+        .target(name: "Mail", swiftSettings: swiftSettings),
         // Mustache templates compiled once, rendered against typed contexts.
         .target(name: "Mustache", swiftSettings: swiftSettings),
         // Domain values and rules. Foundation only.
@@ -38,7 +40,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "HTTPServer", "Mustache", "RoomExchange", "Storage",
+                "HTTPServer", "Mail", "Mustache", "RoomExchange", "Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "raumboerse",
             dependencies: [
-                "Web", "Storage", "DemoData", "HTTPServer", "Mustache",
+                "Web", "Storage", "DemoData", "HTTPServer", "Mail", "Mustache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,8 +65,9 @@ let package = Package(
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"], swiftSettings: swiftSettings),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
         .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DemoData", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Mail", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

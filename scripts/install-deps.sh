@@ -24,4 +24,12 @@ if [ "${1:-}" = "--browser" ]; then
   if [ -x "$venv_py" ] && ! "$venv_py" -c 'import pytest' 2>/dev/null; then
     $SUDO "$venv_py" -m pip install -q --disable-pip-version-check pytest
   fi
+  # Tests/Browser/test_api_schema.py checks the JSON API against its OpenAPI document.
+  if [ -x "$venv_py" ] && ! "$venv_py" -c 'import schemathesis, openapi_spec_validator' 2>/dev/null; then
+    $SUDO "$venv_py" -m pip install -q --disable-pip-version-check 'schemathesis>=4.32,<5' 'openapi-spec-validator>=0.7,<1'
+  fi
+  # Tests/Browser/test_mail.py delivers to a real SMTP server (aiosmtpd) on a loopback port.
+  if [ -x "$venv_py" ] && ! "$venv_py" -c 'import aiosmtpd' 2>/dev/null; then
+    $SUDO "$venv_py" -m pip install -q --disable-pip-version-check 'aiosmtpd>=1.4,<2'
+  fi
 fi

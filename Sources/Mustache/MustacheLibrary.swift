@@ -35,11 +35,14 @@ public struct MustacheLibrary: Sendable {
         return output
     }
 
-    public func render(_ name: String, _ context: any MustacheContext, into output: inout [UInt8]) throws(MustacheError) {
+    /// `escapingHTML: false` writes `{{name}}` as it is, for plain text such as an
+    /// e-mail's text part; HTML templates keep the default.
+    public func render(_ name: String, _ context: any MustacheContext, into output: inout [UInt8], escapingHTML: Bool = true) throws(MustacheError) {
         guard let template = templates[name] else {
             throw MustacheError(template: name, line: 0, column: 0, message: "no such template")
         }
         var renderer = MustacheRenderer(library: self, output: output)
+        renderer.escapesHTML = escapingHTML
         output = []
         var stack: [any MustacheContext] = [context]
         renderer.render(template.nodes, &stack)

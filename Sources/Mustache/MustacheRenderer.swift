@@ -2,6 +2,7 @@
 struct MustacheRenderer {
     let library: MustacheLibrary
     var output: [UInt8]
+    var escapesHTML = true
 
     mutating func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [any MustacheContext]) {
         for node in nodes {
@@ -11,7 +12,7 @@ struct MustacheRenderer {
             case .variable(let path, let escaped):
                 switch lookup(path, stack) {
                 case .text(let text):
-                    if escaped { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+                    if escaped && escapesHTML { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
                 case .int(let number):
                     output.append(contentsOf: String(number).utf8)
                 case .bool, .context, .list, .missing:

@@ -212,6 +212,7 @@ extension AppDatabase {
                 INSERT INTO invitation (organisationId, email, invitedByUserId, createdAt) VALUES (?, ?, ?, ?)
                 ON CONFLICT (organisationId, email) DO NOTHING
                 """, arguments: [organisation.rawValue, email, user.rawValue, AppDatabase.now])
+            if db.changesCount == 1 { try AppDatabase.notifyInvitation(db, email: email, to: organisation, by: user) }
         }
     }
 

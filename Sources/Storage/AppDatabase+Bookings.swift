@@ -86,6 +86,7 @@ extension AppDatabase {
                 try AppDatabase.recordEvent(db, booking: id, actor: user, action: status.rawValue, reason: nil)
                 ids.append(BookingID(id))
             }
+            try AppDatabase.notifyBookingCreated(db, ids, by: user, confirmed: confirmed)
             return ids
         }
     }
@@ -162,16 +163,20 @@ extension AppDatabase {
                     throw BookingConflict(failures: [(AppDatabase.slot(booking), [.overlapsBooking])])
                 }
                 try set(booking.id.rawValue, .confirmed, nil)
+                try AppDatabase.notifyBookingChanged(db, [booking.id.rawValue], by: user.id.rawValue)
                 let overlapping = try Int64.fetchAll(db, sql: """
                     SELECT id FROM booking WHERE roomId = ? AND status = 'requested' AND startsAt < ? AND ? < endsAt AND id <> ?
                     """, arguments: [booking.roomID.rawValue, booking.endsAt, booking.startsAt, booking.id.rawValue])
                 for other in overlapping { try set(other, .declined, "Für diese Zeit wurde eine andere Anfrage bestätigt.") }
+                for other in overlapping { try AppDatabase.notifyBookingChanged(db, [other], by: user.id.rawValue) }
             case .decline(let reason):
                 guard isOwner, booking.status == .requested else { return false }
                 try set(booking.id.rawValue, .declined, reason)
+                try AppDatabase.notifyBookingChanged(db, [booking.id.rawValue], by: user.id.rawValue)
             case .cancel(let reason):
                 guard isOwner || isBooker, booking.status.isActive, booking.endsAt > now else { return false }
                 try set(booking.id.rawValue, .cancelled, reason)
+                try AppDatabase.notifyBookingChanged(db, [booking.id.rawValue], by: user.id.rawValue)
             case .cancelSeries(let reason):
                 guard isOwner || isBooker, let series = booking.seriesID else { return false }
                 let ids = try Int64.fetchAll(db, sql: """
@@ -179,6 +184,7 @@ extension AppDatabase {
                     """, arguments: [series, now])
                 guard !ids.isEmpty else { return false }
                 for other in ids { try set(other, .cancelled, reason) }
+                try AppDatabase.notifyBookingChanged(db, ids, by: user.id.rawValue)
             }
             return true
         }

@@ -109,6 +109,7 @@ extension AppDatabase {
                     """, arguments: [now, booking])
                 try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, 'cancelled', ?, ?)",
                                arguments: [booking, user.rawValue, "Raum archiviert", now])
+                try AppDatabase.notifyBookingChanged(db, [booking], by: user.rawValue)
             }
             return cancelled
         }
@@ -176,6 +177,7 @@ extension AppDatabase {
     public func moderateRoom(_ id: Room.ID, to status: Room.Status, reason: String?, by moderator: User) throws -> Bool {
         try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM room WHERE id = ?", arguments: [id.rawValue]) == 1 else { return false }
+            let previous = try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [id.rawValue])
             let now = AppDatabase.now
             try db.execute(sql: """
                 UPDATE room SET status = ?, statusReason = ?, updatedAt = ?,
@@ -189,6 +191,7 @@ extension AppDatabase {
             if status == .rejected || status == .archived {
                 try db.execute(sql: "UPDATE report SET resolvedAt = ? WHERE roomId = ? AND resolvedAt IS NULL", arguments: [now, id.rawValue])
             }
+            if previous != status.rawValue { try AppDatabase.notifyRoomModerated(db, id, to: status, reason: reason) }
             try AppDatabase.audit(db, actor: moderator, action: "room.\(status.rawValue)", objectType: "room", objectID: id.rawValue, reason: reason)
             return true
         }

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
         migrator.registerMigration("v2-accounts") { db in try db.execute(sql: v2Accounts) }
         migrator.registerMigration("v3-moderation") { db in try db.execute(sql: v3Moderation) }
+        migrator.registerMigration("v4-outbox") { db in try db.execute(sql: v4Outbox) }
         return migrator
     }
 
@@ -250,5 +251,61 @@ enum Migrations {
     ALTER TABLE room ADD COLUMN approvedRules TEXT;
     CREATE INDEX report_room ON report(roomId, resolvedAt);
     CREATE INDEX auditEntry_object ON auditEntry(objectType, objectId);
+    """
+
+    /// E-mail through a transactional outbox: a message is a row written in the
+    /// same transaction as the change it tells of, so it exists exactly when the
+    /// change does; the sender delivers it later. `payload` holds the facts the
+    /// message is rendered from; `subject`, `textBody` and `htmlBody` are filled at
+    /// the first attempt and kept, so every retry sends the same text. `messageId`
+    /// makes the Message-ID stable across retries and restarts; `dedupeKey` keeps
+    /// a message that a scan produces (the reminder) from being queued twice.
+    /// Kinds have no CHECK so that a new kind needs no table rebuild.
+    /// Password-reset tokens are stored as SHA-256 only. A user's switched-off
+    /// kinds of mail live in `mailPreference`; no row means on.
+    static let v4Outbox = """
+    CREATE TABLE outboxMessage (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        userId INTEGER REFERENCES user(id) ON DELETE CASCADE,
+        recipient TEXT NOT NULL,
+        recipientName TEXT,
+        payload TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload)),
+        subject TEXT,
+        textBody TEXT,
+        htmlBody TEXT,
+        messageId TEXT NOT NULL UNIQUE,
+        dedupeKey TEXT UNIQUE,
+        createdAt INTEGER NOT NULL,
+        nextAttemptAt INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        lastError TEXT,
+        sentAt INTEGER,
+        failedAt INTEGER,
+        CHECK (sentAt IS NULL OR failedAt IS NULL)
+    );
+    CREATE INDEX outboxMessage_pending ON outboxMessage(nextAttemptAt, id) WHERE sentAt IS NULL AND failedAt IS NULL;
+    CREATE INDEX outboxMessage_failed ON outboxMessage(failedAt) WHERE failedAt IS NOT NULL;
+    CREATE INDEX outboxMessage_user ON outboxMessage(userId);
+
+    CREATE TABLE passwordReset (
+        id INTEGER PRIMARY KEY,
+        tokenHash BLOB NOT NULL UNIQUE,
+        userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        createdAt INTEGER NOT NULL,
+        expiresAt INTEGER NOT NULL CHECK (expiresAt > createdAt),
+        usedAt INTEGER
+    );
+    CREATE INDEX passwordReset_user ON passwordReset(userId, createdAt);
+
+    CREATE TABLE mailPreference (
+        userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        PRIMARY KEY (userId, kind)
+    ) WITHOUT ROWID;
+
+    -- The reminder scan: confirmed bookings by start time.
+    CREATE INDEX booking_status_start ON booking(status, startsAt);
     """
 }

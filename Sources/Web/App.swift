@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Logging
+import Mail
 import Storage
 
 /// The running site: database, templates and HTTP server wired together.
@@ -8,6 +9,8 @@ public final class App: Sendable {
     public let configuration: AppConfiguration
     public let database: AppDatabase
     let server: HTTPServer
+    /// Delivers the outbox; nil when mail is `off` (messages then wait in the outbox).
+    let mailSender: MailSender?
 
     /// The port the server listens on (after `start`).
     public var port: Int { server.port }
@@ -30,49 +33,85 @@ public final class App: Sendable {
             moderation: ModerationPages(database: database, pages: pages),
             admin: AdminPages(database: database, pages: pages),
             impact: ImpactPage(database: database, pages: pages, euroPerHour: configuration.impactEuroPerHour),
+            legal: LegalPages(pages: pages, details: configuration.operatorDetails),
             bookings: BookingPages(database: database, pages: pages, publicPages: publicPages),
             calendars: CalendarFeeds(database: database),
-            staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400")
+            staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400"),
+            api: ApiHandlers(database: database, publicDirectory: configuration.publicDirectory),
+            passwordReset: PasswordResetPages(database: database, pages: pages, hasher: configuration.passwordHasher, validFor: configuration.passwordResetTTL),
+            mailAdmin: MailAdminPage(database: database, pages: pages, transportSummary: configuration.mail.transport.summary)
         )
-        let router = makeRoutes(handlers)
-        let site = router
+        let mailRenderer = try MailRenderer(library: pages.library)
+        if let transport = configuration.mail.transport.makeTransport(timeout: configuration.mail.smtpTimeout) {
+            mailSender = try MailSender(database: self.database, renderer: mailRenderer, transport: transport, settings: configuration.mail, logger: logger)
+        } else {
+            mailSender = nil
+        }
+        var router = makeRoutes(handlers)
+        let metrics = Metrics()
+        let serverBox = ServerBox()
+        let database = database
+        let metricsAllowed = Set(configuration.metricsAllowedAddresses)
+        // Monitoring only from configured addresses (default loopback); others learn nothing.
+        router.add(.GET, "/metrics") { request in
+            guard metricsAllowed.contains(request.remoteAddress) else { throw HTTPError(.notFound) }
+            let text = try metrics.render(openConnections: serverBox.server?.openConnectionCount ?? 0, database: database)
+            return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store"],
+                                body: Array(text.utf8))
+        }
+        let routes = router
+        let site = routes
             .wrapped(in: ErrorPages(pages: pages, security: security, logger: logger))
             .wrapped(in: SecurityHeaders())
             .wrapped(in: CompressionMiddleware())
+            .wrapped(in: ForwardedHeaders(trustedProxies: Set(configuration.trustedProxies)))
 
         var serverConfiguration = configuration.server
         serverConfiguration.host = configuration.host
         serverConfiguration.port = configuration.port
-        serverConfiguration.bodyLimit = { router.maxBodySize(for: $0) }
-        if configuration.accessLog {
-            let accessLogger = logger
-            serverConfiguration.accessLog = { entry in
-                accessLogger.info("\(entry.method) \(entry.target) \(entry.status) \(entry.bytes)B \(entry.duration.milliseconds)ms", metadata: ["remote": "\(entry.remoteAddress)"])
-            }
+        serverConfiguration.bodyLimit = { routes.maxBodySize(for: $0) }
+        let requestLog = configuration.accessLog ? RequestLog(format: configuration.logFormat, write: configuration.logWriter) : nil
+        serverConfiguration.accessLog = { entry in
+            metrics.record(entry)
+            requestLog?.log(entry)
         }
         let errorLogger = logger
         serverConfiguration.errorLog = { errorLogger.error("\($0)") }
         server = try HTTPServer(configuration: serverConfiguration, handler: site)
+        serverBox.server = server
     }
 
     public func start() throws {
         try server.start()
+        mailSender?.start(baseURL: mailBaseURL)
+    }
+
+    /// The site's address in e-mail links: the configured one, or this server's.
+    public var mailBaseURL: String {
+        if let url = configuration.mail.baseURL { return url.hasSuffix("/") ? String(url.dropLast()) : url }
+        let host = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
+        return "http://" + (host.contains(":") ? "[\(host)]" : host) + ":\(server.port)"
     }
 
     /// Graceful stop: no new connections, requests in flight finish.
     public func shutdown() {
         server.shutdown()
+        mailSender?.stop()
     }
 
     public func waitUntilStopped() {
         server.waitUntilStopped()
+        mailSender?.waitUntilStopped(timeout: 10)
     }
 }
 
-extension Duration {
-    var milliseconds: String {
-        let (seconds, attoseconds) = components
-        let ms = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        return String(format: "%.2f", ms)
+/// The server, known only after the routes that report on it were built.
+final class ServerBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: HTTPServer?
+
+    var server: HTTPServer? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

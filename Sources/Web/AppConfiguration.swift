@@ -30,6 +30,10 @@ public struct AppConfiguration: Sendable {
     public var impactEuroPerHour = 25
     /// scrypt cost for new password hashes (tests lower it; stored hashes keep theirs).
     public var passwordHasher = PasswordHasher.owasp
+    /// E-mail: transport, sender, links, retries.
+    public var mail = MailSettings()
+    /// Seconds a password-reset link stays valid.
+    public var passwordResetTTL: Int64 = 3600
     /// Settings of the HTTP server itself (timeouts, limits, threads).
     public var server = HTTPServer.Configuration()
 

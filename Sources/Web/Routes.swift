@@ -14,6 +14,9 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.GET, "/rooms/:id/calendar.ics", h.calendars.roomCalendar)
     router.add(.GET, "/organisations/:id", s.page(h.publicPages.showOrganisation))
     router.add(.GET, "/health", h.publicPages.health)
+    router.add(.GET, "/impressum", s.page(h.legal.impressum))
+    router.add(.GET, "/datenschutz", s.page(h.legal.datenschutz))
+    router.add(.GET, "/barrierefreiheit", s.page(h.legal.barrierefreiheit))
     let staticFiles = h.staticFiles
     router.add(.GET, "/static/*") { request in
         try staticFiles.respond(to: request, relativePath: request.parameters["*"] ?? "")
@@ -25,6 +28,10 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.POST, "/register", s.action(h.account.register))
     router.add(.GET, "/login", s.page(h.account.showLogin))
     router.add(.POST, "/login", s.action(h.account.login))
+    router.add(.GET, "/password-reset", s.page(h.passwordReset.showRequestForm))
+    router.add(.POST, "/password-reset", s.action(h.passwordReset.requestReset))
+    router.add(.GET, "/password-reset/:token", s.page(h.passwordReset.showResetForm))
+    router.add(.POST, "/password-reset/:token", s.action(h.passwordReset.resetPassword))
     router.add(.POST, "/logout", s.action(h.account.logout))
     router.add(.GET, "/my", s.memberPage(h.my.showDashboard))
     router.add(.GET, "/my/account", s.memberPage(h.account.showAccount))
@@ -66,10 +73,12 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.POST, "/admin/users/:id/role", s.memberAction(h.admin.setRole))
     router.add(.POST, "/admin/users/:id/block", s.memberAction(h.admin.block))
     router.add(.POST, "/admin/users/:id/unblock", s.memberAction(h.admin.unblock))
+    router.add(.GET, "/admin/mail", s.memberPage(h.mailAdmin.show))
 
     // Impact
     router.add(.GET, "/impact", s.page(h.impact.show))
     router.add(.GET, "/impact.csv", h.impact.csv)
+    addAPIRoutes(to: &router, h.api)
     return router
 }
 
@@ -84,7 +93,11 @@ struct Handlers: Sendable {
     let moderation: ModerationPages
     let admin: AdminPages
     let impact: ImpactPage
+    let legal: LegalPages
     let bookings: BookingPages
     let calendars: CalendarFeeds
     let staticFiles: StaticFileHandler
+    let api: ApiHandlers
+    let passwordReset: PasswordResetPages
+    let mailAdmin: MailAdminPage
 }

@@ -21,6 +21,13 @@ struct Settings {
         return number
     }
 
+    func double(_ flag: Double?, _ variable: String, default value: Double) throws -> Double {
+        if let flag { return flag }
+        guard let text = environment["RAUMBOERSE_" + variable] else { return value }
+        guard let number = Double(text), number >= 0 else { throw SettingsError(variable: "RAUMBOERSE_" + variable, value: text) }
+        return number
+    }
+
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-REPO = Path(__file__).resolve().parents[2]
+from support import REPO, SCREENSHOTS
+
 BIN = Path(os.environ.get("RAUMBOERSE_BIN", REPO / ".build" / "debug" / "raumboerse"))
 CHROMIUM = os.environ.get("RAUMBOERSE_CHROMIUM", "/usr/lib/chromium/chromium")
-SCREENSHOTS = Path(os.environ.get("RAUMBOERSE_SCREENSHOTS", REPO / "screenshots"))
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -174,7 +174,7 @@ def phone(new_context):
 def snap(request):
     """snap(page, label): full-page screenshots of the page as it is now, at
     1280 px and at 390 px, into $RAUMBOERSE_SCREENSHOTS/<module>/<test>/."""
-    module = Path(request.node.fspath).stem
+    module = request.node.path.stem
     test = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
     folder = SCREENSHOTS / module / test
     shutil.rmtree(folder, ignore_errors=True)

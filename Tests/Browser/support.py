@@ -2,6 +2,7 @@
 (found by their labels, as a user would) and page probes."""
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("RAUMBOERSE_SCREENSHOTS", REPO / "screenshots"))
 FIXTURES = REPO / "Tests" / "RoomExchangeTests" / "Fixtures"
 PASSWORD = "Lindenblatt-am-Klingenberg-7"
 
@@ -34,8 +36,10 @@ def register(page: Page, *, name: str, email: str, org: str, kind: str = "Gemein
     expect(page.get_by_role("heading", level=1)).to_have_text("Mein Bereich")
 
 
-def login(page: Page, email: str, password: str):
+def login(page: Page, email: str, password: str, snap=None):
     page.goto("/login")
+    if snap:
+        snap(page, "login")
     page.get_by_label(re.compile(r"^E-Mail-Adresse")).fill(email)
     page.get_by_label(re.compile(r"^Passwort")).fill(password)
     page.locator("main").get_by_role("button", name="Anmelden").click()
@@ -78,6 +82,8 @@ def create_room(page: Page, room: dict = ROOM, snap=None) -> int:
     fill_room_form(page, room)
     page.get_by_role("button", name="Raum anlegen").click()
     expect(page).to_have_url(re.compile(r"/rooms/\d+/edit\?saved=created"))
+    if snap:
+        snap(page, "room-created")
     return int(re.search(r"/rooms/(\d+)/edit", page.url).group(1))
 
 
@@ -97,6 +103,10 @@ def no_horizontal_scroll(page: Page) -> dict:
         innerWidth: window.innerWidth,
         wide: [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .filter(e => { // leave out what scrolls inside its own region
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+                    if (getComputedStyle(a).overflowX !== 'visible') return false;
+                return true; })
             .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
                                 + ' ' + Math.round(e.getBoundingClientRect().right) + 'px'),
     })""")
@@ -119,14 +129,16 @@ FOCUS_PROBE = """() => {
 }"""
 
 
-def next_frame(page: Page):
-    """Waits two animation frames: with reduced motion every property still has a
-    0.01 ms transition (site.css), so styles settle one frame after a change."""
+def settle(page: Page):
+    """Waits for running transitions: with reduced motion site.css still gives every
+    property a 0.01 ms transition, so a focus style shows one frame after focus."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')",
+                           polling="raf", timeout=2000)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def focused(page: Page) -> dict:
-    next_frame(page)
+    settle(page)
     return page.evaluate(FOCUS_PROBE)
 
 

@@ -76,8 +76,8 @@ def test_moderator_approves_pending_room(new_context, server, snap):
     room = dict(ROOM, title="Werkstatt im Stadtteilhaus Buntekuh", district="Buntekuh",
                 street="Korvettenstraße 10", postcode="23558")
     owner = new_context().new_page()
-    register(owner, name="Otto Werkstatt", email=unique_email("otto"), org="Werkstattverein Buntekuh e. V.")
-    room_id = create_room(owner, room)
+    register(owner, name="Otto Werkstatt", email=unique_email("otto"), org="Werkstattverein Buntekuh e. V.", snap=snap)
+    room_id = create_room(owner, room, snap=snap)
 
     visitor = new_context().new_page()
     response = visitor.goto(f"/rooms/{room_id}")
@@ -85,22 +85,32 @@ def test_moderator_approves_pending_room(new_context, server, snap):
     snap(visitor, "pending-room-is-404-for-visitors")
     visitor.goto("/rooms?district=buntekuh")
     expect(visitor.locator("#ergebnisse")).not_to_contain_text(room["title"])
+    snap(visitor, "search-before-approval")
 
     moderator = new_context().new_page()
-    login(moderator, *server.moderator)
+    login(moderator, *server.moderator, snap=snap)
     snap(moderator, "moderator-my")
-    moderator.goto(f"/rooms/{room_id}")
+    # the moderation queue links to the pending room's page
+    moderator.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Moderation").click()
+    expect(moderator).to_have_url(re.compile(r"/moderation$"))
+    snap(moderator, "moderation-queue")
+    moderator.locator("main").get_by_role("link", name=room["title"], exact=True).click()
+    expect(moderator).to_have_url(re.compile(rf"/rooms/{room_id}$"))
     expect(moderator.get_by_role("heading", level=1)).to_have_text(room["title"])
     expect(moderator.get_by_role("status")).to_contain_text("Wartet auf Prüfung")
     moderation = moderator.get_by_role("region", name="Moderation")
     expect(moderation).to_be_visible()
     expect(moderation.get_by_label("Grund für die Ablehnung")).to_be_visible()
     snap(moderator, "moderator-pending-room")
-    moderation.get_by_role("button", name="Freigeben").click()
-    expect(moderator).to_have_url(re.compile(rf"/rooms/{room_id}$"))
-    expect(moderator.get_by_role("button", name="Freigeben")).to_have_count(0)
-    expect(moderator.locator("main")).not_to_contain_text("Wartet auf Prüfung")
+    with moderator.expect_navigation() as nav:
+        moderation.get_by_role("button", name="Freigeben").click()
+    assert nav.value.ok, f"approving answered HTTP {nav.value.status}"
     snap(moderator, "moderator-after-approval")
+    moderator.goto(f"/rooms/{room_id}")
+    expect(moderator.get_by_role("heading", level=1)).to_have_text(room["title"])
+    expect(moderator.get_by_role("region", name="Moderation")).to_have_count(0)
+    expect(moderator.locator("main")).not_to_contain_text("Wartet auf Prüfung")
+    snap(moderator, "moderator-published-room")
 
     # a visitor finds it with the start page's search form
     visitor.goto("/")
@@ -122,6 +132,7 @@ def test_moderator_approves_pending_room(new_context, server, snap):
     row = owner.get_by_role("row").filter(has_text=room["title"])
     expect(row).to_contain_text("Veröffentlicht")
     expect(row.get_by_role("link", name=room["title"], exact=True)).to_have_attribute("href", f"/rooms/{room_id}")
+    snap(owner, "owner-my-published")
 
 
 # 3 ---------------------------------------------------------------------------
@@ -216,18 +227,17 @@ def test_register_and_list_room_with_keyboard_only(page, snap):
     snap(page, "room-created-by-keyboard")
 
     # back to the dashboard through the main navigation, by keyboard
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    page.evaluate("window.scrollTo(0, 0)")
     tab_to(page, '.site-nav a[href="/my"]', max_steps=10)
     assert_focus_visible(page, "navigation link")
     with page.expect_navigation():
         kb.press("Enter")
     row = page.get_by_role("row").filter(has_text="Seminarraum am Koberg")
     expect(row).to_contain_text("Wartet auf Prüfung")
+    snap(page, "my-with-room")
 
 
 # 4 ---------------------------------------------------------------------------
-def test_no_horizontal_scrolling_at_390px(phone, new_context, server, snap):
+def test_no_horizontal_scrolling_at_390px(phone, snap):
     overflowing = []
     statuses = []
 
@@ -323,24 +333,24 @@ def test_validation_errors_are_summarised_and_linked(page, snap):
     with page.expect_navigation() as nav:
         page.get_by_role("button", name="Konto anlegen").click()
     assert nav.value.status == 422
-    snap(page, "register-errors")
     expect(page.get_by_role("alert")).to_contain_text("Bitte prüfen Sie Ihre Angaben")
     assert_error_summary_wired(page, {"field-email", "field-password", "field-privacy"}, "/register")
+    snap(page, "register-errors")
     expect(page.get_by_label(re.compile(r"^Ihr Name"))).to_have_value("Paula Prüfung")
     expect(page.get_by_label(re.compile(r"^E-Mail-Adresse"))).to_have_value("keine-adresse")
     expect(page.locator("#field-name")).not_to_have_attribute("aria-invalid", "true")
     follow_first_summary_link(page, "/register")
 
     # a room form with wrong opening hours and a fee without a price
-    register(page, name="Paula Prüfung", email=unique_email("paula"), org="Prüfverein e. V.")
+    register(page, name="Paula Prüfung", email=unique_email("paula"), org="Prüfverein e. V.", snap=snap)
     page.goto("/rooms/new")
     fill_room_form(page, dict(ROOM, hours={"Montag": "25:00-xx"}, postcode="12345"))
     page.get_by_label(re.compile(r"^Preis")).select_option("fee")
     with page.expect_navigation() as nav:
         page.get_by_role("button", name="Raum anlegen").click()
     assert nav.value.status == 422
-    snap(page, "rooms-new-errors")
     assert_error_summary_wired(page, {"field-hours-mon", "field-postcode", "field-price-per-hour-eur"}, "/rooms/new")
+    snap(page, "rooms-new-errors")
     expect(page.get_by_label(re.compile(r"^Titel"))).to_have_value(ROOM["title"])
     expect(page.get_by_label("Montag", exact=True)).to_have_value("25:00-xx")
     expect(page.get_by_label("WLAN", exact=True)).to_be_checked()
@@ -352,8 +362,9 @@ def test_validation_errors_are_summarised_and_linked(page, snap):
     page.get_by_label(re.compile(r"^Postleitzahl")).fill("23560")
     page.get_by_role("button", name="Raum anlegen").click()
     expect(page).to_have_url(re.compile(r"/rooms/\d+/edit\?saved=created$"))
+    snap(page, "room-created")
     with page.expect_navigation() as nav:
         page.get_by_role("button", name="Foto hochladen").click()
     assert nav.value.status == 422
-    snap(page, "photo-errors")
     assert_error_summary_wired(page, {"field-photo", "field-alt"}, "photo form")
+    snap(page, "photo-errors")

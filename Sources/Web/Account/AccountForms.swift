@@ -1,6 +1,7 @@
 import HTTPServer
 import Mustache
 import RoomExchange
+import Storage
 
 /// The registration form: raw input kept for the re-render, checked in one place.
 struct RegistrationForm {
@@ -89,6 +90,7 @@ struct AccountForms {
         "email": "Ihre E-Mail-Adresse wurde geändert.",
         "password": "Ihr Passwort wurde geändert. Alle anderen Sitzungen wurden beendet.",
         "calendar": "Die Kalenderadresse wurde erneuert; die alte funktioniert nicht mehr.",
+        "mail": "Ihre Einstellungen für E-Mails wurden gespeichert.",
     ]
 }
 
@@ -97,9 +99,24 @@ struct AccountPageContext: MustacheContext {
     let csrfToken: String
     let saved: String?
     let calendarPath: String
+    var mailPreferences: [MailTopic: Bool] = [:]
+
+    static func mailLabel(_ topic: MailTopic) -> String {
+        switch topic {
+        case .bookingRequests: "Neue Buchungen und Anfragen für Räume meiner Organisation"
+        case .bookingChanges: "Bestätigungen, Ablehnungen und Stornierungen von Buchungen"
+        case .bookingReminders: "Erinnerung am Tag vor einer Buchung"
+        case .roomModeration: "Entscheidungen der Stadt über die Räume meiner Organisation"
+        }
+    }
 
     func value(for name: String) -> MustacheValue {
         switch name {
+        case "mail_form":
+            return .context(FormContext(fields: MailTopic.allCases.map { topic in
+                FieldContext(name: "mail_" + topic.rawValue, label: AccountPageContext.mailLabel(topic), kind: .checkbox,
+                             value: mailPreferences[topic] ?? true ? "1" : "")
+            }, csrfToken: csrfToken))
         case "calendar_path": return .text(calendarPath)
         case "saved": return .text(saved)
         case "csrf_token": return .text(csrfToken)

@@ -50,7 +50,8 @@ struct AccountPages: Sendable {
     func showLogin(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let next = AccountPages.safeNext(request.queryItems["next"])
         if visitor.isSignedIn { return .redirect(to: next) }
-        return try renderLogin(email: "", next: next, message: nil, visitor, status: .ok)
+        let notice = request.queryItems["reset"] == "1" ? "Ihr Passwort wurde geändert und Sie wurden überall abgemeldet. Bitte melden Sie sich mit dem neuen Passwort an." : nil
+        return try renderLogin(email: "", next: next, message: nil, notice: notice, visitor, status: .ok)
     }
 
     func login(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
@@ -77,13 +78,13 @@ struct AccountPages: Sendable {
         return response
     }
 
-    private func renderLogin(email: String, next: String, message: String?, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
+    private func renderLogin(email: String, next: String, message: String?, notice: String? = nil, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
         let fields = [
             FieldContext(name: "email", label: "E-Mail-Adresse", kind: .input(type: "email"), value: email, required: true, autocomplete: "username"),
             FieldContext(name: "password", label: "Passwort", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
         ]
         var context = FormContext(fields: fields, csrfToken: visitor.csrfToken, formError: message)
-        context.extra = ["next": .text(next)]
+        context.extra = ["next": .text(next), "notice": .text(notice)]
         return try pages.page(.login, context, layout: LayoutContext(title: message == nil ? "Anmelden" : "Fehler: Anmelden", canonicalPath: "/login", visitor: visitor), status: status)
     }
 
@@ -148,6 +149,10 @@ struct AccountPages: Sendable {
                 try database.updatePassword(of: user.id, to: try hasher.hash(new), keepingSession: visitor.session?.id)
                 return .redirect(to: "/my/account?saved=password")
             }
+        case "mail":
+            let choices = Dictionary(uniqueKeysWithValues: MailTopic.allCases.map { ($0, form.isChecked("mail_" + $0.rawValue)) })
+            try database.setMailPreferences(of: user.id, choices)
+            return .redirect(to: "/my/account?saved=mail#benachrichtigungen")
         case "calendar":
             try database.renewCalendarToken(of: user.id, to: Tokens.random())
             return .redirect(to: "/my/account?saved=calendar#kalender")
@@ -180,7 +185,8 @@ struct AccountPages: Sendable {
 
     private func renderAccount(_ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
         let token = try database.calendarToken(of: user.id, creatingWith: Tokens.random())
-        let context = AccountPageContext(forms: forms, csrfToken: visitor.csrfToken, saved: saved, calendarPath: "/my/bookings.ics?token=" + token)
+        let context = AccountPageContext(forms: forms, csrfToken: visitor.csrfToken, saved: saved, calendarPath: "/my/bookings.ics?token=" + token,
+                                         mailPreferences: try database.mailPreferences(of: user.id))
         return try pages.page(.account, context, layout: LayoutContext(title: forms.errors.isEmpty ? "Mein Konto" : "Fehler: Mein Konto", canonicalPath: "/my/account", visitor: visitor), status: status)
     }
 }

@@ -147,7 +147,7 @@ struct RoomForm {
             FieldContext(name: "description", label: "Beschreibung", kind: .textarea(rows: 8), value: self["description"],
                          hint: "Was gibt es im Raum, wofür eignet er sich, wie kommt man hin?", required: true, maxLength: 5000),
             FieldContext(name: "district", label: "Stadtteil", kind: .select(districts), value: self["district"], required: true),
-            FieldContext(name: "street", label: "Straße und Hausnummer", value: self["street"], required: true, autocomplete: "street-address", maxLength: 120),
+            FieldContext(name: "street", label: "Straße und Hausnummer", value: self["street"], required: true, autocomplete: "address-line1", maxLength: 120),
             FieldContext(name: "postcode", label: "Postleitzahl", kind: .input(type: "text"), value: self["postcode"], required: true, autocomplete: "postal-code", maxLength: 5),
             FieldContext(name: "capacity", label: "Personen (höchstens)", kind: .input(type: "number"), value: self["capacity"], required: true, min: "1", step: "1"),
             FieldContext(name: "area_m2", label: "Fläche in m² (freiwillig)", kind: .input(type: "number"), value: self["area_m2"], min: "1", step: "1"),

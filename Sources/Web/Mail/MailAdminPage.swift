@@ -1,0 +1,47 @@
+import Foundation
+import HTTPServer
+import Mustache
+import RoomExchange
+import Storage
+
+/// `/admin/mail` (admins only): how many messages wait, went out or were given
+/// up, with the given-up and waiting ones and their last error.
+struct MailAdminPage: Sendable {
+    let database: AppDatabase
+    let pages: PageRenderer
+    let transportSummary: String
+
+    func show(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let user = try visitor.requireUser(request)
+        guard user.role == .admin else { throw HTTPError(.forbidden) }
+        let counts = try database.outboxCounts()
+        func rows(_ messages: [OutboxMessage]) -> MustacheValue {
+            .list(messages.map { message in
+                NamedContext(values: [
+                    "id": .int(Int(message.id)), "recipient": .text(message.recipient), "kind": .text(MailAdminPage.kindLabel(message.kind)),
+                    "subject": .text(message.subject), "created": .text(Formatting.dateTime(message.createdAt)), "attempts": .int(message.attempts),
+                    "error": .text(message.lastError), "failed": .text(message.failedAt.map(Formatting.dateTime)),
+                    "next": .text(Formatting.dateTime(message.nextAttemptAt)),
+                ])
+            })
+        }
+        let failed = try database.outboxMessages(failed: true)
+        let pending = try database.outboxMessages(failed: false)
+        let context = NamedContext(values: [
+            "transport": .text(transportSummary),
+            "pending_count": .int(counts.pending), "sent_count": .int(counts.sent), "failed_count": .int(counts.failed),
+            "failed": rows(failed), "has_failed": .bool(!failed.isEmpty),
+            "pending": rows(pending), "has_pending": .bool(!pending.isEmpty),
+        ])
+        return try pages.page(.adminMail, context, layout: LayoutContext(title: "E-Mail-Versand", canonicalPath: "/admin/mail", section: .my, visitor: visitor))
+    }
+
+    static func kindLabel(_ kind: String) -> String {
+        [
+            "booking_requested": "Neue Buchung/Anfrage", "series_created": "Neue Serie", "booking_confirmed": "Buchung bestätigt",
+            "booking_declined": "Anfrage abgelehnt", "booking_cancelled": "Buchung storniert", "booking_reminder": "Erinnerung",
+            "room_approved": "Raum freigegeben", "room_rejected": "Raum abgelehnt", "room_unpublished": "Raum offline genommen",
+            "invitation": "Einladung", "password_reset": "Passwort zurücksetzen",
+        ][kind] ?? kind
+    }
+}
