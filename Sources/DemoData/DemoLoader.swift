@@ -25,7 +25,7 @@ public enum DemoLoader {
 
     /// Loads the catalogue; with `rooms` > catalogue size, adds generated rooms.
     public static func load(into database: AppDatabase, rooms extraRooms: Int? = nil, now: Date = Date()) throws -> Summary {
-        try database.inTransaction { tx in
+        let summary = try database.inTransaction { tx in
             guard try tx.count("organisation") == 0 else { throw LoadError.notEmpty }
             var organisationIDs: [String: Organisation.ID] = [:]
             var organisations: [Organisation.ID] = []
@@ -56,6 +56,9 @@ public enum DemoLoader {
             }
             return Summary(organisations: DemoCatalog.organisations.count, rooms: DemoCatalog.rooms.count + generated, bookings: bookings)
         }
+        // The planner needs statistics for the new rows before the first search.
+        try database.refreshStatistics()
+        return summary
     }
 
     static func organisation(_ o: DemoOrganisation) throws -> Organisation {

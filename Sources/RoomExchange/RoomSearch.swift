@@ -13,6 +13,8 @@ public struct RoomFilter: Sendable, Equatable {
     public var perPage = 20
     /// Only rooms bookable in this slot.
     public var available: Availability?
+    /// Count matches only up to this number (then `total` is `countLimit + 1`); nil counts all.
+    public var countLimit: Int?
 
     public init() {}
 
@@ -85,6 +87,9 @@ public struct RoomSearchResult: Sendable {
     }
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+
+    /// True when counting stopped at the filter's `countLimit`.
+    public func isCapped(at limit: Int?) -> Bool { limit.map { total > $0 } ?? false }
 }
 
 /// An uploaded room photo; the file lives in the data directory under `fileName`.

@@ -20,7 +20,9 @@ extension AppDatabase {
             arguments.append(district.rawValue)
         }
         if let capacity = filter.minCapacity {
-            conditions.append("r.capacity >= ?")
+            // `+` keeps SQLite off the capacity index: "at least N people" matches most
+            // rooms, and walking that index to filter by Stadtteil cost 23 ms on 100,000 rooms.
+            conditions.append("+r.capacity >= ?")
             arguments.append(capacity)
         }
         if filter.stepFree { conditions.append("r.stepFree = 1") }
@@ -29,13 +31,10 @@ extension AppDatabase {
             conditions.append("r.priceModel IN (\(models.map { _ in "?" }.joined(separator: ", ")))")
             arguments.append(contentsOf: models.map(\.rawValue))
         }
-        if !filter.equipment.isEmpty {
-            let items = filter.equipment.sorted()
-            conditions.append("""
-                r.id IN (SELECT roomId FROM roomEquipment WHERE equipment IN (\(items.map { _ in "?" }.joined(separator: ", ")))
-                GROUP BY roomId HAVING count(*) = \(items.count))
-                """)
-            arguments.append(contentsOf: items.map(\.rawValue))
+        // One primary-key probe per item; a GROUP BY over all matching rooms was 150 ms on 100,000 rooms.
+        for item in filter.equipment.sorted() {
+            conditions.append("EXISTS (SELECT 1 FROM roomEquipment e WHERE e.roomId = r.id AND e.equipment = ?)")
+            arguments.append(item.rawValue)
         }
         if let slot = filter.available {
             let minutes = slot.slot.endMinute - slot.slot.startMinute
@@ -54,8 +53,10 @@ extension AppDatabase {
         let offset = (max(1, filter.page) - 1) * filter.perPage
 
         return try pool.read { db in
+            // Counting stops at the limit: an exact count of 100,000 rooms costs more than the page.
+            let limit = filter.countLimit.map { " LIMIT \($0 + 1)" } ?? ""
             let total = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT count(*) FROM room r \(join) WHERE \(whereClause)"),
+                db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM room r \(join) WHERE \(whereClause)\(limit))"),
                 arguments: StatementArguments(arguments)
             ) ?? 0
             let sql = """
@@ -115,10 +116,12 @@ extension AppDatabase {
     /// Figures for the start page: published rooms and the organisations offering them.
     public func exchangeFigures() throws -> (rooms: Int, organisations: Int) {
         try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT count(*), count(DISTINCT organisationId) FROM room WHERE status = 'published'
-                """)
-            return (row?[0] ?? 0, row?[1] ?? 0)
+            let rooms = try Int.fetchOne(db, sql: "SELECT count(*) FROM room WHERE status = 'published'") ?? 0
+            // One index probe per organisation instead of a DISTINCT over every room.
+            let organisations = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM organisation o WHERE EXISTS (SELECT 1 FROM room r WHERE r.organisationId = o.id AND r.status = 'published')
+                """) ?? 0
+            return (rooms, organisations)
         }
     }
 

@@ -14,7 +14,19 @@ public struct AppDatabase: Sendable {
         self.path = path
         pool = try Persistence.openPool(at: path)
         if try pool.read(Migrations.migrator.hasBeenSuperseded) { throw StorageError.databaseNewerThanCode }
-        if migrate { try self.migrate() }
+        if migrate {
+            try self.migrate()
+            try refreshStatistics()
+        }
+    }
+
+    /// Gives SQLite's planner fresh table statistics; without them it picked a
+    /// capacity index and sorted 100,000 rooms for a plain newest-first page.
+    /// `analysis_limit` keeps this to milliseconds on large tables.
+    public func refreshStatistics() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+        }
     }
 
     public func migrate() throws {

@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v2-accounts") { db in try db.execute(sql: v2Accounts) }
         migrator.registerMigration("v3-moderation") { db in try db.execute(sql: v3Moderation) }
         migrator.registerMigration("v4-outbox") { db in try db.execute(sql: v4Outbox) }
+        migrator.registerMigration("v5-search-order") { db in try db.execute(sql: v5SearchOrder) }
         return migrator
     }
 
@@ -307,5 +308,10 @@ enum Migrations {
 
     -- The reminder scan: confirmed bookings by start time.
     CREATE INDEX booking_status_start ON booking(status, startsAt);
+    """
+
+    /// Newest-first lists of all published rooms without sorting the whole table.
+    static let v5SearchOrder = """
+    CREATE INDEX room_status_id ON room(status, id);
     """
 }

@@ -5,6 +5,9 @@ import RoomExchange
 
 /// The `/rooms` query as typed in, kept for the form, and as a validated filter.
 struct RoomSearchForm {
+    /// Beyond this many matches the page says "more than" instead of counting on.
+    static let countLimit = 1000
+
     var q = ""
     var district = ""
     var capacity = ""
@@ -33,6 +36,7 @@ struct RoomSearchForm {
         filter.freeOnly = free
         filter.equipment = Set(equipment.compactMap(Equipment.init(rawValue:)))
         filter.page = Int(asciiDigits: query["page"] ?? "", maxDigits: 6).map { max(1, $0) } ?? 1
+        filter.countLimit = RoomSearchForm.countLimit
 
         date = (query["date"] ?? "").trimmingCharacters(in: .whitespaces)
         from = (query["from"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -80,7 +84,9 @@ struct RoomsIndexContext: MustacheContext {
                 NamedContext(values: ["slug": .text(item.rawValue), "name": .text(item.name),
                                       "checked": .bool(form.filter.equipment.contains(item))])
             })
-        case "total_label": .text(Formatting.count(result.total, "Raum gefunden", "Räume gefunden"))
+        case "total_label": .text(result.isCapped(at: form.filter.countLimit)
+            ? "Mehr als \(Formatting.number(RoomSearchForm.countLimit)) Räume gefunden"
+            : Formatting.count(result.total, "Raum gefunden", "Räume gefunden"))
         case "has_results": .bool(!result.rooms.isEmpty)
         case "rooms": .list(result.rooms.map(RoomCardContext.init))
         case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result)) : .missing
