@@ -19,17 +19,16 @@ if [ "${1:-}" = "--browser" ]; then
   if [ -f "$here/../shared/tools/install-webcheck.sh" ]; then
     bash "$here/../shared/tools/install-webcheck.sh" >/dev/null
   fi
-  # pytest runs Tests/Browser inside the same venv (only installed when missing).
+  # Tests/Browser runs inside the same venv; each package is installed only when missing.
   venv_py="${WEBCHECK_HOME:-/opt/webcheck}/venv/bin/python"
-  if [ -x "$venv_py" ] && ! "$venv_py" -c 'import pytest' 2>/dev/null; then
-    $SUDO "$venv_py" -m pip install -q --disable-pip-version-check pytest
-  fi
-  # Tests/Browser/test_api_schema.py checks the JSON API against its OpenAPI document.
-  if [ -x "$venv_py" ] && ! "$venv_py" -c 'import schemathesis, openapi_spec_validator' 2>/dev/null; then
-    $SUDO "$venv_py" -m pip install -q --disable-pip-version-check 'schemathesis>=4.32,<5' 'openapi-spec-validator>=0.7,<1'
-  fi
-  # Tests/Browser/test_mail.py delivers to a real SMTP server (aiosmtpd) on a loopback port.
-  if [ -x "$venv_py" ] && ! "$venv_py" -c 'import aiosmtpd' 2>/dev/null; then
-    $SUDO "$venv_py" -m pip install -q --disable-pip-version-check 'aiosmtpd>=1.4,<2'
-  fi
+  need() {  # need "import check" pip-requirement...
+    local check="$1"; shift
+    if [ -x "$venv_py" ] && ! "$venv_py" -c "import $check" 2>/dev/null; then
+      $SUDO "$venv_py" -m pip install -q --disable-pip-version-check "$@"
+    fi
+  }
+  need pytest pytest
+  need "schemathesis, openapi_spec_validator" 'schemathesis>=4.32,<5' 'openapi-spec-validator>=0.7,<1'  # the JSON API against its OpenAPI document
+  need aiosmtpd 'aiosmtpd>=1.4,<2'                                                                      # a real SMTP server for test_mail.py
+  need "icalendar, prometheus_client" 'icalendar>=5,<7' 'prometheus-client>=0.20,<1'                    # real parsers for the feeds
 fi

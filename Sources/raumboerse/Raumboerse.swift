@@ -48,6 +48,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Log lines as logfmt or json (RAUMBOERSE_LOG_FORMAT, default logfmt).") var logFormat: String?
     @Option(help: "Comma-separated reverse-proxy addresses whose X-Forwarded-* headers are believed (RAUMBOERSE_TRUSTED_PROXIES).") var trustedProxies: String?
     @Option(help: "Comma-separated client addresses allowed to read /metrics (RAUMBOERSE_METRICS_ALLOW, default 127.0.0.1,::1).") var metricsAllow: String?
+    @Option(help: "Euro value of a room hour given free, stated on /impact (RAUMBOERSE_IMPACT_EURO_PER_HOUR, default 25).") var impactEuroPerHour: Int?
     @OptionGroup var mail: MailOptions
 
     func run() throws {
@@ -68,6 +69,7 @@ struct Serve: ParsableCommand {
         configuration.logFormat = parsedFormat
         configuration.trustedProxies = Settings.list(settings.string(trustedProxies, "TRUSTED_PROXIES", default: ""))
         configuration.metricsAllowedAddresses = Settings.list(settings.string(metricsAllow, "METRICS_ALLOW", default: "127.0.0.1,::1"))
+        configuration.impactEuroPerHour = try settings.int(impactEuroPerHour, "IMPACT_EURO_PER_HOUR", default: 25)
         try mail.apply(to: &configuration, settings, demo: settings.bool(demo, "DEMO"))
         HTTPServer.raiseOpenFileLimit()
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Mail
 import RoomExchange
 @testable import Storage
 import Synchronization
@@ -118,10 +119,18 @@ struct OperationsTests {
         #expect(!untrustedText.contains("203.0.113.9"))
     }
 
-    @Test("no password, session cookie, CSRF token or calendar token appears in any log line")
+    @Test("no password, session cookie, CSRF, calendar or reset token appears in any log line: log in, book, reset the password")
     func noSecretsInLogs() throws {
         let log = CapturedLog()
-        let server = try TestServer(demo: true) { $0.accessLog = true; $0.logWriter = log.append; $0.logFormat = .json }
+        let mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("rb-log-mail-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: mailDirectory) }
+        let server = try TestServer(demo: true) { configuration in
+            configuration.accessLog = true
+            configuration.logWriter = log.append
+            configuration.logFormat = .json
+            configuration.mail.transport = .file(directory: mailDirectory)
+            configuration.mail.pollInterval = 0.05
+        }
         defer { server.stop() }
         let client = server.client()
         try server.client().register(email: "geheim@verein.example", password: "mein sehr geheimes Passwort")
@@ -129,10 +138,26 @@ struct OperationsTests {
         let account = try client.get("/my/account")
         let calendar = try #require(account.text.firstMatch(of: try Regex("/my/bookings\\.ics\\?token=([A-Za-z0-9_-]{43})"))).output[1].substring.map(String.init)!
         _ = try client.get("/my/bookings.ics?token=" + calendar)
-        _ = try client.submit("/rooms/1", to: "/rooms/1/report", [("reason", "Test")])
-        let secrets = ["mein sehr geheimes Passwort", "mein+sehr+geheimes", client.cookies["sid"]!, TestClient.csrfToken(in: account)!, calendar]
-        let text = try log.waitFor("report")
-        #expect(text.contains("\"path\":\"\\/my\\/bookings.ics?token=REDACTED\"") || text.contains("token=REDACTED"))
+        let date = BerlinTime.today().adding(days: 9).description
+        _ = try client.submit("/rooms/1", to: "/rooms/1/bookings", [("date", date), ("start", "14:00"), ("end", "15:00"), ("attendees", "2"), ("repeat_weeks", "0")])
+        // Password reset: the link arrives by mail; using it sets a new password.
+        #expect(try server.client().submit("/password-reset", [("email", "geheim@verein.example")]).status == 303)
+        var mail = ""
+        for _ in 0..<200 where mail.isEmpty {
+            Thread.sleep(forTimeInterval: 0.02)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: mailDirectory)) ?? []
+            mail = try files.map { try String(contentsOfFile: mailDirectory + "/" + $0, encoding: .utf8) }.first { $0.contains("password-reset/") } ?? ""
+        }
+        let decoded = String(decoding: QuotedPrintable.decode(mail), as: UTF8.self)
+        let reset = try #require(decoded.firstMatch(of: try Regex("/password-reset/([A-Za-z0-9_-]{20,})"))).output[1].substring.map(String.init)!
+        let resetter = server.client()
+        #expect(try resetter.submit("/password-reset/" + reset, [("password", "ein neues geheimes Passwort")]).status == 303)
+        #expect(try server.client().signIn(email: "geheim@verein.example", password: "ein neues geheimes Passwort").status == 303)
+        let secrets = ["mein sehr geheimes Passwort", "mein+sehr+geheimes", "ein neues geheimes Passwort", "ein+neues+geheimes",
+                       client.cookies["sid"]!, TestClient.csrfToken(in: account)!, calendar, reset]
+        let text = try log.waitFor("password-reset/REDACTED")
+        #expect(text.contains("token=REDACTED"))
+        #expect(text.contains("\"route\":\"\\/rooms\\/:id\\/bookings\""), "the booking request is logged")
         for secret in secrets { #expect(!text.contains(secret), "a secret leaked into the log") }
         #expect(RequestLog.redact("/password-reset/abcdef?x=1") == "/password-reset/REDACTED?x=1")
         #expect(RequestLog.redact("/a?q=1&token=x&csrf_token=y") == "/a?q=1&token=REDACTED&csrf_token=REDACTED")

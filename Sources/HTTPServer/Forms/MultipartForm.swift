@@ -299,21 +299,7 @@ extension MultipartForm {
 
         /// Lines separated by CRLF; a bare CR or LF is refused, as in the request head.
         static func lines(_ section: UnsafeBufferPointer<UInt8>) throws(MultipartError) -> [UnsafeBufferPointer<UInt8>] {
-            var lines: [UnsafeBufferPointer<UInt8>] = []
-            var lineStart = 0
-            var index = 0
-            while index < section.count {
-                if section[index] == 0x0D {
-                    guard index + 1 < section.count, section[index + 1] == 0x0A else { throw .malformed("bare CR in part headers") }
-                    lines.append(UnsafeBufferPointer(rebasing: section[lineStart..<index]))
-                    index += 2
-                    lineStart = index
-                    continue
-                }
-                if section[index] == 0x0A { throw .malformed("bare LF in part headers") }
-                index += 1
-            }
-            lines.append(UnsafeBufferPointer(rebasing: section[lineStart..<section.count]))
+            guard let lines = crlfLines(section) else { throw .malformed("bare CR or LF in part headers") }
             return lines
         }
 

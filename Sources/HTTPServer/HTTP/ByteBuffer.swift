@@ -47,3 +47,24 @@ struct ByteBuffer {
         }
     }
 }
+
+/// Splits a header section into lines at CRLF; nil when it holds a bare CR or LF,
+/// which both the request head and multipart part headers refuse (RFC 9112 §2.2).
+func crlfLines(_ section: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UInt8>]? {
+    var lines: [UnsafeBufferPointer<UInt8>] = []
+    var lineStart = 0
+    var index = 0
+    while index < section.count {
+        if section[index] == 0x0D {
+            guard index + 1 < section.count, section[index + 1] == 0x0A else { return nil }
+            lines.append(UnsafeBufferPointer(rebasing: section[lineStart..<index]))
+            index += 2
+            lineStart = index
+            continue
+        }
+        if section[index] == 0x0A { return nil }
+        index += 1
+    }
+    lines.append(UnsafeBufferPointer(rebasing: section[lineStart..<section.count]))
+    return lines
+}

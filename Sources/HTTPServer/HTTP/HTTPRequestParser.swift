@@ -166,21 +166,7 @@ struct HTTPRequestParser {
     }
 
     private func parseHeadLines(_ head: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> HTTPRequestHead {
-        var lines: [UnsafeBufferPointer<UInt8>] = []
-        var lineStart = 0
-        var i = 0
-        while i < head.count {
-            if head[i] == 0x0D {
-                guard i + 1 < head.count, head[i + 1] == 0x0A else { throw .bad("bare CR") }
-                lines.append(UnsafeBufferPointer(rebasing: head[lineStart..<i]))
-                i += 2
-                lineStart = i
-                continue
-            }
-            if head[i] == 0x0A { throw .bad("bare LF") }
-            i += 1
-        }
-        lines.append(UnsafeBufferPointer(rebasing: head[lineStart..<head.count]))
+        guard let lines = crlfLines(head) else { throw .bad("bare CR or LF in the header section") }
 
         let requestLine = lines[0]
         if requestLine.count > limits.maxRequestLineLength {
