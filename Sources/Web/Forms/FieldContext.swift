@@ -88,7 +88,9 @@ struct FormContext: MustacheContext {
         case "has_errors": return .bool(formError != nil || fields.contains { $0.error != nil })
         case "errors":
             return .list(fields.compactMap { field in
-                field.error.map { NamedContext(values: ["field_id": .text(field.id), "message": .text("\(field.label): \($0)")]) }
+                // A checkbox label is a sentence; its full stop does not belong before the colon.
+                field.error.map { NamedContext(values: ["field_id": .text(field.id),
+                                                        "message": .text("\(field.label.hasSuffix(".") ? String(field.label.dropLast()) : field.label): \($0)")]) }
             })
         case "all_fields": return .list(fields)
         default:

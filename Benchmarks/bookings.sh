@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Booking writes over HTTP: many connections book distinct one-hour slots of one
+# room (open all day, every day) for DURATION; then counts confirmed bookings
+# and checks that no two confirmed bookings overlap.
+#   Benchmarks/bookings.sh [DURATION=10s] [CONNECTIONS=32]
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+DURATION="${1:-10s}"; CONNS="${2:-32}"
+BIN="$REPO/.build/release/raumboerse"
+DATA="$(mktemp -d)"; PORT=8095
+(cd "$REPO" && swift build -c release --product raumboerse >/dev/null)
+"$BIN" demo --data-dir "$DATA" >/dev/null
+python3 - "$DATA/raumboerse.sqlite" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("DELETE FROM openingSpan WHERE roomId = 1")
+c.executemany("INSERT INTO openingSpan VALUES (1, ?, 0, 1440)", [(d,) for d in range(7)])
+c.execute("UPDATE room SET bookingMode = 'instant', leadHours = 0, maxMinutes = 1440, maxDaysAhead = 730, capacity = 100 WHERE id = 1")
+c.commit()
+PY
+taskset -c 0 "$BIN" serve --data-dir "$DATA" --port $PORT --quiet --templates "$REPO/Templates" --public-dir "$REPO/Public" &
+PID=$!; trap 'kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
+JAR="$DATA/cookies"
+TOKEN=$(curl -fs -c "$JAR" "http://127.0.0.1:$PORT/register" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -fs -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "email=bench@verein.example" --data-urlencode "password=ein langes Benchmark-Passwort" \
+  --data-urlencode "name=Bench" --data-urlencode "organisation_name=Bench e.V." --data-urlencode "organisation_kind=nonprofit" \
+  --data-urlencode "privacy=1" --data-urlencode "csrf_token=$TOKEN" "http://127.0.0.1:$PORT/register"
+CSRF=$(curl -fs -b "$JAR" "http://127.0.0.1:$PORT/rooms/1" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+SID=$(awk '$6 == "sid" {print $7}' "$JAR")
+BASE=$(( ($(date +%s) / 86400 + 2) * 86400 ))
+COOKIE="sid=$SID" CSRF="$CSRF" BASE_DAY_EPOCH="$BASE" taskset -c 1 wrk -t1 -c"$CONNS" -d"$DURATION" -s "$REPO/Benchmarks/bookings.lua" "http://127.0.0.1:$PORT" | grep -E "Requests/sec|Latency|Non-2xx|requests in"
+python3 - "$DATA/raumboerse.sqlite" "${DURATION%s}" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+confirmed = c.execute("SELECT count(*) FROM booking WHERE roomId = 1 AND status = 'confirmed' AND bookerUserId IS NOT NULL").fetchone()[0]
+overlaps = c.execute("""SELECT count(*) FROM booking a JOIN booking b ON a.roomId = b.roomId AND a.id < b.id
+  WHERE a.status = 'confirmed' AND b.status = 'confirmed' AND a.startsAt < b.endsAt AND b.startsAt < a.endsAt""").fetchone()[0]
+print(f"confirmed bookings: {confirmed} ({confirmed / float(sys.argv[2]):.0f}/s), overlapping confirmed pairs: {overlaps}")
+PY
