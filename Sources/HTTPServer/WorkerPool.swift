@@ -38,6 +38,8 @@ final class WorkerPool: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         finished.wait()
+        // Each thread's closure holds the pool: let the finished threads go.
+        threads.removeAll()
     }
 
     private func run() {

@@ -105,10 +105,11 @@ public final class App: Sendable {
     }
 }
 
-/// The server, known only after the routes that report on it were built.
+/// The server, known only after the routes that report on it were built. Weak:
+/// the server owns the routes, so a strong reference here would be a cycle.
 final class ServerBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: HTTPServer?
+    private weak var value: HTTPServer?
 
     var server: HTTPServer? {
         get { lock.withLock { value } }
