@@ -307,21 +307,20 @@ extension MultipartForm {
         /// before the colon, no control bytes); the value must be UTF-8, which is
         /// how browsers send non-ASCII names and filenames.
         static func field(_ line: UnsafeBufferPointer<UInt8>) throws(MultipartError) -> (String, String) {
-            guard let first = line.first else { throw .malformed("part without headers") }
-            if first == 0x20 || first == 0x09 { throw .malformed("folded part header") }
-            guard let colon = line.firstIndex(of: 0x3A), colon > 0,
-                  line[..<colon].allSatisfy(HTTPRequestParser.isTokenByte)
-            else { throw .malformed("invalid part header line") }
-            var valueStart = colon + 1
-            var valueEnd = line.count
-            while valueStart < valueEnd, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
-            while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
-            let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
-            for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
-                throw .malformed("control character in part header")
+            let parts: (name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+            do {
+                parts = try splitHeaderField(line)
+            } catch {
+                let reason = switch error {
+                case .empty: "part without headers"
+                case .folded: "folded part header"
+                case .noColon, .invalidName: "invalid part header line"
+                case .controlCharacter: "control character in part header"
+                }
+                throw .malformed(reason)
             }
-            guard let text = String(validating: value, as: UTF8.self) else { throw .malformed("part header is not UTF-8") }
-            return (String(decoding: UnsafeBufferPointer(rebasing: line[..<colon]), as: UTF8.self), text)
+            guard let text = String(validating: parts.value, as: UTF8.self) else { throw .malformed("part header is not UTF-8") }
+            return (String(decoding: parts.name, as: UTF8.self), text)
         }
     }
 

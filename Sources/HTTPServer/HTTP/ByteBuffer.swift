@@ -68,3 +68,27 @@ func crlfLines(_ section: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UI
     lines.append(UnsafeBufferPointer(rebasing: section[lineStart..<section.count]))
     return lines
 }
+
+/// Why a `name: value` line breaks RFC 9112 §5.
+enum HeaderFieldFailure: Error {
+    case empty, folded, noColon, invalidName, controlCharacter
+}
+
+/// Splits one `name: value` line: no folding, a token name with no space before
+/// the colon, optional whitespace trimmed, no control bytes but HTAB in the value.
+/// Shared by request headers, trailers and multipart part headers.
+func splitHeaderField(_ line: UnsafeBufferPointer<UInt8>) throws(HeaderFieldFailure)
+    -> (name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+    guard let first = line.first else { throw .empty }
+    if first == 0x20 || first == 0x09 { throw .folded }
+    guard let colon = line.firstIndex(of: 0x3A), colon > 0 else { throw .noColon }
+    let name = UnsafeBufferPointer(rebasing: line[..<colon])
+    guard name.allSatisfy(HTTPRequestParser.isTokenByte) else { throw .invalidName }
+    var valueStart = colon + 1
+    var valueEnd = line.count
+    while valueStart < valueEnd, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
+    while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+    let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+    for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F { throw .controlCharacter }
+    return (name, value)
+}

@@ -218,21 +218,20 @@ struct HTTPRequestParser {
 
     /// One `name: value` line (RFC 9112 §5). Shared by header and trailer sections.
     static func parseField(_ line: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> (String, String) {
-        guard let first = line.first else { throw .bad("empty header line") }
-        if first == 0x20 || first == 0x09 { throw .bad("obsolete line folding") }
-        guard let colon = line.firstIndex(of: 0x3A), colon > 0 else { throw .bad("header line without name or colon") }
-        let name = UnsafeBufferPointer(rebasing: line[..<colon])
-        // Whitespace before the colon is a token error too (RFC 9112 §5.1: MUST 400).
-        guard name.allSatisfy(isTokenByte) else { throw .bad("invalid header name") }
-        var valueStart = colon + 1
-        var valueEnd = line.count
-        while valueStart < valueEnd, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
-        while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
-        let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
-        for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
-            throw .bad("control character in header value")
+        do {
+            let (name, value) = try splitHeaderField(line)
+            return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+        } catch {
+            // Whitespace before the colon is a name error too (RFC 9112 §5.1: MUST 400).
+            let reason = switch error {
+            case .empty: "empty header line"
+            case .folded: "obsolete line folding"
+            case .noColon: "header line without name or colon"
+            case .invalidName: "invalid header name"
+            case .controlCharacter: "control character in header value"
+            }
+            throw .bad(reason)
         }
-        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
     }
 
     private func validate(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders) throws(HTTPParseError) -> HTTPRequestHead {
