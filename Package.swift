@@ -28,19 +28,21 @@ let package = Package(
         .target(name: "Mail", swiftSettings: swiftSettings),
         // Mustache templates compiled once, rendered against typed contexts.
         .target(name: "Mustache", swiftSettings: swiftSettings),
-        // Domain values and rules. Foundation only.
-        .target(name: "RoomExchange", swiftSettings: swiftSettings),
+        // The languages of the site and their text catalogues. Foundation only.
+        .target(name: "Localization", swiftSettings: swiftSettings),
+        // Domain values and rules. Foundation only; its messages are catalogue keys.
+        .target(name: "RoomExchange", dependencies: ["Localization"], swiftSettings: swiftSettings),
         // SQLite through GRDB: migrations, queries, the invariants of the schema.
         .target(
             name: "Storage",
-            dependencies: ["RoomExchange", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Localization", "RoomExchange", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Routes, handlers, page view models.
         .target(
             name: "Web",
             dependencies: [
-                "HTTPServer", "Mail", "Mustache", "RoomExchange", "Storage",
+                "HTTPServer", "Localization", "Mail", "Mustache", "RoomExchange", "Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -64,6 +66,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Web", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"], swiftSettings: swiftSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
         .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange"], exclude: ["Fixtures"], swiftSettings: swiftSettings),

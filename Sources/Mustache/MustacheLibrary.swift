@@ -6,7 +6,9 @@ import Foundation
 public struct MustacheLibrary: Sendable {
     private var templates: [String: MustacheTemplate] = [:]
 
-    public init(directory: String, fileExtension: String = "mustache") throws {
+    /// Templates named `*.txt` (`mail/invitation.txt.mustache`) are plain text:
+    /// their `{{#t}}` texts are not HTML-escaped.
+    public init(directory: String, fileExtension: String = "mustache", translations: MustacheTranslations? = nil) throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw MustacheError(template: directory, line: 0, column: 0, message: "template directory not found")
@@ -14,14 +16,20 @@ public struct MustacheLibrary: Sendable {
         for case let url as URL in enumerator where url.pathExtension == fileExtension {
             let relative = url.standardizedFileURL.path.dropFirst(root.path.count + 1)
             let name = String(relative.dropLast(fileExtension.count + 1))
-            templates[name] = try MustacheTemplate(name: name, source: String(contentsOf: url, encoding: .utf8))
+            var translations = translations
+            if name.hasSuffix(".txt") { translations?.escapesHTML = false }
+            templates[name] = try MustacheTemplate(name: name, source: String(contentsOf: url, encoding: .utf8), translations: translations)
         }
         try checkPartials()
     }
 
     /// A library from in-memory sources (tests).
-    public init(templates sources: [String: String]) throws {
-        for (name, source) in sources { templates[name] = try MustacheTemplate(name: name, source: source) }
+    public init(templates sources: [String: String], translations: MustacheTranslations? = nil) throws {
+        for (name, source) in sources {
+            var translations = translations
+            if name.hasSuffix(".txt") { translations?.escapesHTML = false }
+            templates[name] = try MustacheTemplate(name: name, source: source, translations: translations)
+        }
         try checkPartials()
     }
 

@@ -10,10 +10,12 @@ public struct MustacheTemplate: Sendable {
     let name: String
     let nodes: [Node]
 
-    /// Parses `source`; `name` appears in error messages.
-    public init(name: String, source: String) throws(MustacheError) {
+    /// Parses `source`; `name` appears in error messages. With `translations`,
+    /// each `{{#t}}key{{/t}}` is replaced while parsing by the text for `key`, so
+    /// a translated page costs nothing more to render than an untranslated one.
+    public init(name: String, source: String, translations: MustacheTranslations? = nil) throws(MustacheError) {
         self.name = name
-        var parser = MustacheParser(name: name, source: Array(source.utf8))
+        var parser = MustacheParser(name: name, source: Array(source.utf8), translations: translations)
         nodes = try parser.parse()
     }
 
@@ -55,11 +57,13 @@ public struct MustacheError: Error, CustomStringConvertible, Equatable {
 struct MustacheParser {
     let name: String
     let source: [UInt8]
+    let translations: MustacheTranslations?
     private var index = 0
 
-    init(name: String, source: [UInt8]) {
+    init(name: String, source: [UInt8], translations: MustacheTranslations? = nil) {
         self.name = name
         self.source = source
+        self.translations = translations
     }
 
     private enum Tag {
@@ -110,7 +114,11 @@ struct MustacheParser {
                     throw error("closing tag {{/\(name)}} does not match an open section", at: tagStart)
                 }
                 let section = stack.removeLast()
-                stack[stack.count - 1].nodes.append(.section(try path(section.name, at: section.at), section.nodes, inverted: section.inverted))
+                if let translations, section.name == MustacheTranslations.sectionName, !section.inverted {
+                    stack[stack.count - 1].nodes += try translated(section.nodes, translations, at: section.at)
+                } else {
+                    stack[stack.count - 1].nodes.append(.section(try path(section.name, at: section.at), section.nodes, inverted: section.inverted))
+                }
             case .partial(let name):
                 flushText()
                 stack[stack.count - 1].nodes.append(.partial(name))
@@ -121,6 +129,19 @@ struct MustacheParser {
         flushText()
         if stack.count > 1 { throw error("section {{#\(stack[stack.count - 1].name)}} is never closed", at: stack[stack.count - 1].at) }
         return stack[0].nodes
+    }
+
+    /// The nodes of the text for the key a `{{#t}}` section holds. The text's own
+    /// words are escaped here, once; its `{{placeholders}}` become variables.
+    private func translated(_ nodes: [MustacheTemplate.Node], _ translations: MustacheTranslations, at offset: Int) throws(MustacheError) -> [MustacheTemplate.Node] {
+        guard nodes.count == 1, case .text(let bytes) = nodes[0] else {
+            throw error("{{#\(MustacheTranslations.sectionName)}} must hold a key and nothing else", at: offset)
+        }
+        let key = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\n\r")
+        guard let text = translations.lookup(key) else { throw error("no text for key '\(key)'", at: offset) }
+        let source = translations.escapesHTML ? MustacheTranslations.escapingWords(of: text) : text
+        var parser = MustacheParser(name: name + " (text '" + key + "')", source: Array(source.utf8))
+        return try parser.parse()
     }
 
     private mutating func readTag() throws(MustacheError) -> Tag {
@@ -212,5 +233,44 @@ private extension String {
         let scalars = Set(set.unicodeScalars)
         let trimmed = unicodeScalars.drop { scalars.contains($0) }.reversed().drop { scalars.contains($0) }.reversed()
         return String(String.UnicodeScalarView(trimmed))
+    }
+}
+
+/// Where `{{#t}}key{{/t}}` finds its text. HTML templates escape the text's
+/// words; plain-text templates (an e-mail's text part) take them as they are.
+public struct MustacheTranslations: Sendable {
+    static let sectionName = "t"
+
+    public let lookup: @Sendable (String) -> String?
+    public var escapesHTML: Bool
+
+    public init(escapesHTML: Bool = true, lookup: @escaping @Sendable (String) -> String?) {
+        self.lookup = lookup
+        self.escapesHTML = escapesHTML
+    }
+
+    /// `a < b {{count}}` → `a &lt; b {{count}}`: escapes everything outside tags.
+    static func escapingWords(of text: String) -> String {
+        func escaped(_ words: Substring) -> String {
+            var result = ""
+            for character in words {
+                switch character {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "'": result += "&#39;"
+                default: result.append(character)
+                }
+            }
+            return result
+        }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            result += escaped(rest[..<open.lowerBound]) + rest[open.lowerBound..<close.upperBound]
+            rest = rest[close.upperBound...]
+        }
+        return result + escaped(rest)
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A person with an account.
 public struct User: Sendable, Identifiable, Equatable {
     public typealias ID = Tagged<User, Int64>
@@ -22,10 +24,10 @@ public struct User: Sendable, Identifiable, Equatable {
     public var role: Role
     public var organisationID: Organisation.ID?
     public var organisationRole: OrganisationRole
-    public var language: String
+    public var language: Language
 
     public init(id: ID, email: String, name: String, role: Role, organisationID: Organisation.ID?,
-                organisationRole: OrganisationRole, language: String) {
+                organisationRole: OrganisationRole, language: Language) {
         self.id = id
         self.email = email
         self.name = name
@@ -38,16 +40,16 @@ public struct User: Sendable, Identifiable, Equatable {
 
 /// Validation failures keyed by form field, in the order found.
 public struct FieldErrors: Error, Sendable, Equatable {
-    public private(set) var messages: [(field: String, message: String)] = []
+    public private(set) var messages: [(field: String, message: Phrase)] = []
 
     public init() {}
 
-    public mutating func add(_ field: String, _ message: String) {
+    public mutating func add(_ field: String, _ message: Phrase) {
         guard self[field] == nil else { return }
         messages.append((field, message))
     }
 
-    public subscript(field: String) -> String? {
+    public subscript(field: String) -> Phrase? {
         messages.first { $0.field == field }?.message
     }
 

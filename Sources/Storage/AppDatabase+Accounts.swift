@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Localization
 import RoomExchange
 
 /// A signed-in session: the token itself is never stored, only its SHA-256.
@@ -229,7 +230,7 @@ extension AppDatabase {
         User(id: User.ID(row[offset]), email: row[offset + 1], name: row[offset + 2],
              role: User.Role(rawValue: row[offset + 3]) ?? .member,
              organisationID: (row[offset + 4] as Int64?).map(Organisation.ID.init),
-             organisationRole: User.OrganisationRole(rawValue: row[offset + 5]) ?? .member, language: row[offset + 6])
+             organisationRole: User.OrganisationRole(rawValue: row[offset + 5]) ?? .member, language: Language(rawValue: row[offset + 6]) ?? .default)
     }
 }
 

@@ -21,7 +21,7 @@ public final class App: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.photosDirectory, withIntermediateDirectories: true)
         database = try AppDatabase(path: configuration.databasePath)
         let pages = try PageRenderer(directory: configuration.templatesDirectory)
-        let security = SiteSecurity(database: database, secureCookies: configuration.secureCookies)
+        let security = SiteSecurity(database: database, catalogs: pages.catalogs, secureCookies: configuration.secureCookies)
         let publicPages = PublicPages(database: database, pages: pages)
         let handlers = Handlers(
             security: security,
@@ -41,7 +41,7 @@ public final class App: Sendable {
             passwordReset: PasswordResetPages(database: database, pages: pages, hasher: configuration.passwordHasher, validFor: configuration.passwordResetTTL),
             mailAdmin: MailAdminPage(database: database, pages: pages, transportSummary: configuration.mail.transport.summary)
         )
-        let mailRenderer = try MailRenderer(library: pages.library)
+        let mailRenderer = try MailRenderer(library: pages.library(.default))
         if let transport = configuration.mail.transport.makeTransport(timeout: configuration.mail.smtpTimeout) {
             mailSender = try MailSender(database: self.database, renderer: mailRenderer, transport: transport, settings: configuration.mail, logger: logger)
         } else {

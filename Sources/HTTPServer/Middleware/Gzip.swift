@@ -62,7 +62,10 @@ public struct CompressionMiddleware: HTTPMiddleware {
     public func handle(_ request: HTTPRequest, next: any HTTPHandler) throws -> HTTPResponse {
         var response = try next.handle(request)
         guard let type = response.headers["Content-Type"], CompressionMiddleware.isCompressible(type) else { return response }
-        if !response.headers.hasToken("Accept-Encoding", in: "Vary") { response.headers.append("Vary", "Accept-Encoding") }
+        if !response.headers.hasToken("Accept-Encoding", in: "Vary") {
+            // One field line, so clients that read only the first still see every token.
+            response.headers["Vary"] = response.headers["Vary"].map { $0 + ", Accept-Encoding" } ?? "Accept-Encoding"
+        }
         guard response.body.count >= minimumSize, !response.headers.contains("Content-Encoding"),
               CompressionMiddleware.acceptsGzip(request.headers["Accept-Encoding"]),
               let compressed = Gzip.compress(response.body)

@@ -1,3 +1,4 @@
+import Localization
 import HTTPServer
 import Mustache
 import RoomExchange
@@ -26,7 +27,7 @@ struct RegistrationForm {
     func validate(organisationRequired: Bool) -> FieldErrors {
         var errors = FieldErrors()
         if !RegistrationForm.isEmail(email) { errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@verein.de.") }
-        if let problem = RegistrationForm.passwordProblem(password, email: email) { errors.add("password", problem) }
+        if let problem = RegistrationForm.passwordProblem(password, email: email) { errors.add("password", Phrase(problem)) }
         if name.isEmpty { errors.add("name", "Bitte geben Sie Ihren Namen an.") }
         if name.count > 100 { errors.add("name", "Der Name darf höchstens 100 Zeichen lang sein.") }
         if organisationRequired {
@@ -96,7 +97,7 @@ struct AccountForms {
 
 struct AccountPageContext: MustacheContext {
     let forms: AccountForms
-    let csrfToken: String
+    let visitor: Visitor
     let saved: String?
     let calendarPath: String
     var mailPreferences: [MailTopic: Bool] = [:]
@@ -116,28 +117,28 @@ struct AccountPageContext: MustacheContext {
             return .context(FormContext(fields: MailTopic.allCases.map { topic in
                 FieldContext(name: "mail_" + topic.rawValue, label: AccountPageContext.mailLabel(topic), kind: .checkbox,
                              value: mailPreferences[topic] ?? true ? "1" : "")
-            }, csrfToken: csrfToken))
+            }, visitor: visitor))
         case "calendar_path": return .text(calendarPath)
         case "saved": return .text(saved)
-        case "csrf_token": return .text(csrfToken)
+        case "csrf_token": return .text(visitor.csrfToken)
         case "name_form":
             return .context(FormContext(fields: [FieldContext(name: "name", label: "Ihr Name", value: forms.name, required: true, autocomplete: "name", maxLength: 100)],
-                                        errors: forms.errors, csrfToken: csrfToken))
+                                        errors: forms.errors, visitor: visitor))
         case "email_form":
             return .context(FormContext(fields: [
                 FieldContext(name: "email", label: "Neue E-Mail-Adresse", kind: .input(type: "email"), value: forms.email, required: true, autocomplete: "email"),
                 FieldContext(name: "email_password", label: "Ihr Passwort zur Bestätigung", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
-            ], errors: forms.errors, csrfToken: csrfToken))
+            ], errors: forms.errors, visitor: visitor))
         case "password_form":
             return .context(FormContext(fields: [
                 FieldContext(name: "current_password", label: "Bisheriges Passwort", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
                 FieldContext(name: "new_password", label: "Neues Passwort", kind: .input(type: "password"), hint: "Mindestens 10 Zeichen.", required: true, autocomplete: "new-password"),
-            ], errors: forms.errors, csrfToken: csrfToken))
+            ], errors: forms.errors, visitor: visitor))
         case "delete_form":
             return .context(FormContext(fields: [
                 FieldContext(name: "delete_password", label: "Ihr Passwort zur Bestätigung", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
                 FieldContext(name: "confirm", label: "Ja, mein Konto und meine persönlichen Daten sollen gelöscht werden.", kind: .checkbox, required: true),
-            ], errors: forms.errors, csrfToken: csrfToken))
+            ], errors: forms.errors, visitor: visitor))
         default: return .missing
         }
     }

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import HTTPServer
 import RoomExchange
@@ -40,7 +41,7 @@ struct AccountPages: Sendable {
     }
 
     private func renderRegister(_ form: RegistrationForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        try pages.page(.register, FormContext(fields: form.fields, errors: errors, csrfToken: visitor.csrfToken),
+        try pages.page(.register, FormContext(fields: form.fields, errors: errors, visitor: visitor),
                        layout: LayoutContext(title: errors.isEmpty ? "Registrieren" : "Fehler: Registrieren", canonicalPath: "/register", visitor: visitor),
                        status: status)
     }
@@ -83,7 +84,7 @@ struct AccountPages: Sendable {
             FieldContext(name: "email", label: "E-Mail-Adresse", kind: .input(type: "email"), value: email, required: true, autocomplete: "username"),
             FieldContext(name: "password", label: "Passwort", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
         ]
-        var context = FormContext(fields: fields, csrfToken: visitor.csrfToken, formError: message)
+        var context = FormContext(fields: fields, visitor: visitor, formError: message)
         context.extra = ["next": .text(next), "notice": .text(notice)]
         return try pages.page(.login, context, layout: LayoutContext(title: message == nil ? "Anmelden" : "Fehler: Anmelden", canonicalPath: "/login", visitor: visitor), status: status)
     }
@@ -143,7 +144,7 @@ struct AccountPages: Sendable {
             if !hasher.verify(form["current_password"] ?? "", against: storedHash) {
                 forms.errors.add("current_password", "Das bisherige Passwort ist nicht richtig.")
             } else if let problem = RegistrationForm.passwordProblem(new, email: user.email) {
-                forms.errors.add("new_password", problem)
+                forms.errors.add("new_password", Phrase(problem))
             } else {
                 // Every other session ends (ASVS 7.4.3); this one stays.
                 try database.updatePassword(of: user.id, to: try hasher.hash(new), keepingSession: visitor.session?.id)
@@ -185,7 +186,7 @@ struct AccountPages: Sendable {
 
     private func renderAccount(_ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
         let token = try database.calendarToken(of: user.id, creatingWith: Tokens.random())
-        let context = AccountPageContext(forms: forms, csrfToken: visitor.csrfToken, saved: saved, calendarPath: "/my/bookings.ics?token=" + token,
+        let context = AccountPageContext(forms: forms, visitor: visitor, saved: saved, calendarPath: "/my/bookings.ics?token=" + token,
                                          mailPreferences: try database.mailPreferences(of: user.id))
         return try pages.page(.account, context, layout: LayoutContext(title: forms.errors.isEmpty ? "Mein Konto" : "Fehler: Mein Konto", canonicalPath: "/my/account", visitor: visitor), status: status)
     }

@@ -141,10 +141,10 @@ struct OrganisationEditing: Sendable {
                          hint: "Nur für angemeldete Nutzerinnen und Nutzer sichtbar.", autocomplete: "email"),
             FieldContext(name: "phone", label: "Telefon", kind: .input(type: "tel"), value: values["phone"] ?? "",
                          hint: "Nur für angemeldete Nutzerinnen und Nutzer sichtbar.", autocomplete: "tel"),
-        ], errors: errors, csrfToken: visitor.csrfToken)
+        ], errors: errors, visitor: visitor)
         let inviteForm = FormContext(fields: [
             FieldContext(name: "email", label: "E-Mail-Adresse der Person", kind: .input(type: "email"), value: inviteEmail, required: true),
-        ], errors: inviteErrors, csrfToken: visitor.csrfToken)
+        ], errors: inviteErrors, visitor: visitor)
         form.extra = [
             "saved": .text(saved), "action": .text(Paths.organisation(organisation.id) + "/edit"),
             "profile_url": .text(Paths.organisation(organisation.id)),

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import HTTPServer
 import Mustache
@@ -48,7 +49,7 @@ struct PasswordResetPages: Sendable {
         let password = FormData(request)["password"] ?? ""
         if let problem = RegistrationForm.passwordProblem(password, email: user.email) {
             var errors = FieldErrors()
-            errors.add("password", problem)
+            errors.add("password", Phrase(problem))
             return try renderNewPassword(token: token, errors: errors, visitor, status: .unprocessableContent)
         }
         // The state is checked again inside the transaction: of two requests with one token, one wins.
@@ -65,7 +66,7 @@ struct PasswordResetPages: Sendable {
     private func renderRequest(email: String, errors: FieldErrors, sent: Bool, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
         var form = FormContext(fields: [
             FieldContext(name: "email", label: "E-Mail-Adresse Ihres Kontos", kind: .input(type: "email"), value: email, required: true, autocomplete: "email"),
-        ], errors: errors, csrfToken: visitor.csrfToken)
+        ], errors: errors, visitor: visitor)
         form.extra = ["sent": .text(sent ? PasswordResetPages.sentMessage : nil)]
         return try pages.page(.passwordReset, form, layout: LayoutContext(title: errors.isEmpty ? "Passwort vergessen" : "Fehler: Passwort vergessen",
                                                                         canonicalPath: "/password-reset", visitor: visitor), status: status)
@@ -76,7 +77,7 @@ struct PasswordResetPages: Sendable {
             FieldContext(name: "password", label: "Neues Passwort", kind: .input(type: "password"),
                          hint: "Mindestens 10 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
                          required: true, autocomplete: "new-password"),
-        ], errors: errors, csrfToken: visitor.csrfToken)
+        ], errors: errors, visitor: visitor)
         form.extra = ["action": .text("/password-reset/" + token), "valid": .bool(true)]
         var response = try pages.page(.passwordResetNew, form, layout: LayoutContext(title: errors.isEmpty ? "Neues Passwort festlegen" : "Fehler: Neues Passwort festlegen",
                                                                                    canonicalPath: "/password-reset", visitor: visitor), status: status)
@@ -92,7 +93,7 @@ struct PasswordResetPages: Sendable {
         case .expired: "Dieser Link ist abgelaufen. Ein Link ist eine Stunde gültig."
         case .unknown, .valid: "Diesen Link kennen wir nicht. Vielleicht wurde er beim Kopieren abgeschnitten."
         }
-        var form = FormContext(fields: [], csrfToken: visitor.csrfToken)
+        var form = FormContext(fields: [], visitor: visitor)
         form.extra = ["invalid": .text(message)]
         let status: HTTPStatus = state == .unknown ? .notFound : .gone
         var response = try pages.page(.passwordResetNew, form, layout: LayoutContext(title: "Link ungültig", canonicalPath: "/password-reset", visitor: visitor),

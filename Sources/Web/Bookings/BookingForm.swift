@@ -1,3 +1,4 @@
+import Localization
 import Mustache
 import RoomExchange
 
@@ -43,9 +44,9 @@ struct BookingForm {
         if startMinute == nil || start.count != 5 { errors.add("start", "Bitte geben Sie den Beginn als Uhrzeit an, z. B. 18:00.") }
         if endMinute == nil || end.count != 5 { errors.add("end", "Bitte geben Sie das Ende als Uhrzeit an, z. B. 20:00.") }
         if let s = startMinute, let e = endMinute {
-            if s % 15 != 0 { errors.add("start", BookingProblem.notOnGrid.message) }
-            if e % 15 != 0 { errors.add("end", BookingProblem.notOnGrid.message) }
-            if e <= s { errors.add("end", BookingProblem.endNotAfterStart.message) }
+            if s % 15 != 0 { errors.add("start", Phrase(BookingProblem.notOnGrid.message)) }
+            if e % 15 != 0 { errors.add("end", Phrase(BookingProblem.notOnGrid.message)) }
+            if e <= s { errors.add("end", Phrase(BookingProblem.endNotAfterStart.message)) }
         }
         let people = Int(attendees)
         if people.map({ $0 < 1 || $0 > 10_000 }) ?? true || attendees.contains("+") { errors.add("attendees", "Bitte geben Sie an, wie viele Personen kommen (mindestens 1).") }
@@ -59,7 +60,7 @@ struct BookingForm {
         return .success(Parsed(slots: slots, attendees: people, purpose: purpose))
     }
 
-    func context(errors: FieldErrors, conflicts: [(slot: BookingSlot, problems: [BookingProblem])], csrfToken: String, action: String) -> FormContext {
+    func context(errors: FieldErrors, conflicts: [(slot: BookingSlot, problems: [BookingProblem])], visitor: Visitor, action: String) -> FormContext {
         var context = FormContext(fields: [
             FieldContext(name: "date", label: "Datum", kind: .input(type: "date"), value: date, required: true),
             FieldContext(name: "start", label: "Beginn", kind: .input(type: "time"), value: start, required: true, step: "900"),
@@ -69,7 +70,7 @@ struct BookingForm {
                          hint: "Sieht nur die anbietende Organisation.", maxLength: 500),
             FieldContext(name: "repeat_weeks", label: "Wöchentlich wiederholen", kind: .input(type: "number"), value: repeatWeeks,
                          hint: "0 = einmalig; sonst so viele weitere Wochen zur selben Zeit (höchstens 26).", min: "0", step: "1"),
-        ], errors: errors, csrfToken: csrfToken,
+        ], errors: errors, visitor: visitor,
            formError: conflicts.isEmpty ? nil : conflicts.count == 1 && Int(repeatWeeks) == 0
                 ? "Dieser Termin ist nicht buchbar. Es wurde nichts gespeichert."
                 : "Nicht alle Termine sind buchbar. Es wurde nichts gespeichert.")

@@ -57,7 +57,7 @@ struct BookingPages: Sendable {
         // Strangers learn nothing, not even that the booking exists.
         guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
         let saved = ["confirmed": "Die Buchung wurde bestätigt.", "declined": "Die Anfrage wurde abgelehnt.", "cancelled": "Die Buchung wurde storniert."][request.queryItems["saved"] ?? ""]
-        let context = BookingPageContext(booking: booking, user: user, csrfToken: visitor.csrfToken, saved: saved, reasonError: nil)
+        let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: saved, reasonError: nil)
         return try pages.page(.booking, context, layout: LayoutContext(title: "Buchung: " + booking.roomTitle, canonicalPath: Paths.booking(id), section: .my, visitor: visitor))
     }
 
@@ -80,7 +80,7 @@ struct BookingPages: Sendable {
         guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
         let reason = FormData(request).text("reason")
         if reasonRequired, reason.isEmpty || reason.count > 500 {
-            let context = BookingPageContext(booking: booking, user: user, csrfToken: visitor.csrfToken, saved: nil,
+            let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: nil,
                                              reasonError: "Bitte geben Sie einen Grund an (höchstens 500 Zeichen).")
             return try pages.page(.booking, context, layout: LayoutContext(title: "Fehler: Buchung", canonicalPath: Paths.booking(id), section: .my, visitor: visitor),
                                   status: .unprocessableContent)
@@ -101,7 +101,7 @@ struct BookingPages: Sendable {
 struct BookingPageContext: MustacheContext {
     let booking: BookingDetails
     let user: User
-    let csrfToken: String
+    let visitor: Visitor
     let saved: String?
     let reasonError: String?
 
@@ -128,7 +128,7 @@ struct BookingPageContext: MustacheContext {
         case "is_series": return .bool(booking.seriesID != nil)
         case "can_confirm": return .bool(isOwner && booking.status == .requested && future)
         case "can_cancel": return .bool((isOwner || isBooker) && booking.status.isActive && future)
-        case "csrf_token": return .text(csrfToken)
+        case "csrf_token": return .text(visitor.csrfToken)
         case "saved": return .text(saved)
         case "reason_error": return .text(reasonError)
         case "base_url": return .text(Paths.booking(booking.id))

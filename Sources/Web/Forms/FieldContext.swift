@@ -1,3 +1,4 @@
+import Localization
 import Mustache
 import RoomExchange
 
@@ -71,13 +72,14 @@ struct FormContext: MustacheContext {
     /// Further values the template needs beside the fields.
     var extra: [String: MustacheValue] = [:]
 
-    init(fields: [FieldContext], errors: FieldErrors = FieldErrors(), csrfToken: String, formError: String? = nil) {
+    /// Field errors become words in the visitor's language here.
+    init(fields: [FieldContext], errors: FieldErrors = FieldErrors(), visitor: Visitor, formError: String? = nil) {
         self.fields = fields.map { field in
             var field = field
-            field.error = errors[field.name]
+            field.error = errors[field.name].map(visitor.texts.callAsFunction)
             return field
         }
-        self.csrfToken = csrfToken
+        self.csrfToken = visitor.csrfToken
         self.formError = formError
     }
 

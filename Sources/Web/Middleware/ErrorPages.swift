@@ -26,27 +26,18 @@ struct ErrorPages: HTTPMiddleware {
         }
     }
 
+    /// `message` is a catalogue key from our handlers; a text from elsewhere
+    /// (the server's own parser) is shown as it is.
     private func render(_ status: HTTPStatus, message: String?, visitor: Visitor?) -> HTTPResponse {
-        let (heading, text) = ErrorPages.wording(status)
-        let context = ErrorPageContext(status: status.code, heading: heading, message: message ?? text)
+        let texts = visitor?.texts ?? pages.catalogs[.default]
+        let kind = [400, 403, 404, 405, 413, 429, 503].contains(status.code) ? String(status.code) : "other"
+        let heading = texts("error.\(kind).heading")
+        let context = ErrorPageContext(status: status.code, heading: heading, message: texts(message ?? "error.\(kind).message"))
         do {
             return try pages.page(.error, context, layout: LayoutContext(title: heading, canonicalPath: "/", visitor: visitor), status: status)
         } catch {
             logger.critical("error page failed to render", metadata: ["error": "\(error)"])
             return .text("\(status.code) \(heading)\n", status: status)
-        }
-    }
-
-    static func wording(_ status: HTTPStatus) -> (heading: String, message: String) {
-        switch status.code {
-        case 400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verstanden werden. Bitte prüfen Sie die Adresse.")
-        case 403: ("Keine Berechtigung", "Sie haben keine Berechtigung für diese Seite oder Aktion.")
-        case 404: ("Seite nicht gefunden", "Diese Seite gibt es nicht (mehr). Vielleicht wurde der Raum archiviert oder die Adresse ist falsch geschrieben.")
-        case 405: ("Aktion nicht erlaubt", "Diese Adresse kann so nicht aufgerufen werden.")
-        case 413: ("Zu groß", "Die gesendeten Daten sind zu groß.")
-        case 429: ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.")
-        case 503: ("Vorübergehend nicht erreichbar", "Die Raumbörse ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.")
-        default: ("Ein Fehler ist aufgetreten", "Auf unserer Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.")
         }
     }
 }

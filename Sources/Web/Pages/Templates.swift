@@ -1,4 +1,5 @@
 import HTTPServer
+import Localization
 import Mustache
 
 /// Every template the site renders, so a missing file fails at start-up, not on
@@ -29,20 +30,36 @@ enum Template: String, CaseIterable {
     case barrierefreiheit = "legal/barrierefreiheit"
 }
 
-/// Renders pages into the layout.
+/// Renders pages into the layout, in the page's language. Each language has its
+/// own compiled templates: the texts are put in when the templates load.
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let catalogs: Catalogs
+    private let libraries: [Language: MustacheLibrary]
 
+    /// Loads the templates of `directory` and the catalogues of `directory/i18n`;
+    /// fails when a template names a key no catalogue has.
     init(directory: String) throws {
-        library = try MustacheLibrary(directory: directory)
-        for template in Template.allCases where !library.contains(template.rawValue) {
-            throw MustacheError(template: template.rawValue, line: 0, column: 0, message: "template file is missing")
+        let catalogs = try Catalogs(directory: directory + "/i18n")
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            let catalog = catalogs[language]
+            let library = try MustacheLibrary(directory: directory, translations: MustacheTranslations { catalog.entries[$0] })
+            for template in Template.allCases where !library.contains(template.rawValue) {
+                throw MustacheError(template: template.rawValue, line: 0, column: 0, message: "template file is missing")
+            }
+            libraries[language] = library
         }
+        self.catalogs = catalogs
+        self.libraries = libraries
     }
 
-    /// The page `template` with `context`, inside the layout, as an HTML response.
+    func library(_ language: Language) -> MustacheLibrary { libraries[language]! }
+
+    /// The page `template` with `context`, inside the layout, as an HTML response
+    /// in the layout's language.
     func page(_ template: Template, _ context: any MustacheContext, layout: LayoutContext,
               status: HTTPStatus = .ok) throws -> HTTPResponse {
+        let library = library(layout.language)
         var body: [UInt8] = []
         body.reserveCapacity(16 * 1024)
         try library.render(template.rawValue, context, into: &body)
@@ -51,7 +68,11 @@ struct PageRenderer: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(body.count + 4096)
         try library.render(Template.layout.rawValue, layout, into: &output)
-        return .html(output, status: status)
+        var response = HTTPResponse.html(output, status: status)
+        response.headers["Content-Language"] = layout.language.rawValue
+        // The same address answers in the language of the cookie or the browser.
+        response.headers["Vary"] = "Accept-Language, Cookie"
+        return response
     }
 }
 
@@ -60,27 +81,68 @@ struct LayoutContext: MustacheContext {
     enum Section { case home, rooms, impact, my, other }
 
     var title: String
-    var description = "Die Raumbörse Lübeck: Räume von Vereinen, Unternehmen und der Stadt finden, buchen und teilen."
+    /// nil: the site's description from the catalogue.
+    var description: String?
     var canonicalPath: String
     var section = Section.other
     var body = ""
-    var lang = "de"
     var visitor: Visitor?
+    let language: Language
 
-    init(title: String, canonicalPath: String, section: Section = .other, visitor: Visitor?) {
+    init(title: String, canonicalPath: String, section: Section = .other, visitor: Visitor?, language: Language? = nil) {
         self.title = title
         self.canonicalPath = canonicalPath
         self.section = section
         self.visitor = visitor
+        self.language = language ?? visitor?.language ?? .default
     }
+
+    /// This page in `language`: the address asked for with `lang` set, so the
+    /// search filters stay; after a POST, the page's canonical address.
+    func address(in language: Language) -> String {
+        let target = visitor?.pageTarget ?? canonicalPath
+        let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        var query = target.contains("?") ? target.split(separator: "?", maxSplits: 1)[1].split(separator: "&").map(String.init) : []
+        query.removeAll { $0 == "lang" || $0.hasPrefix("lang=") }
+        query.append("lang=" + language.rawValue)
+        return path + "?" + query.joined(separator: "&")
+    }
+
+    /// The other languages, for the switcher and the `hreflang` alternates.
+    struct Alternate: MustacheContext {
+        let language: Language
+        let href: String
+        let name: String
+
+        func value(for name: String) -> MustacheValue {
+            switch name {
+            case "code": .text(language.rawValue)
+            case "href": .text(href)
+            case "name": .text(self.name)
+            default: .missing
+            }
+        }
+    }
+
+    private func alternates(including current: Bool) -> [any MustacheContext] {
+        Language.allCases.filter { current || $0 != language }.map {
+            Alternate(language: $0, href: address(in: $0), name: LayoutContext.languageNames[$0]!)
+        }
+    }
+
+    /// Each language named in itself, as a language switcher must.
+    static let languageNames: [Language: String] = [.de: "Deutsch", .en: "English"]
 
     func value(for name: String) -> MustacheValue {
         switch name {
         case "title": .text(title)
         case "description": .text(description)
-        case "canonical_path": .text(canonicalPath)
+        case "canonical_path": .text(language == .default ? canonicalPath : canonicalPath + "?lang=" + language.rawValue)
+        case "default_path": .text(canonicalPath)
         case "body": .text(body)
-        case "lang": .text(lang)
+        case "lang": .text(language.rawValue)
+        case "alternates": .list(alternates(including: true))
+        case "other_languages": .list(alternates(including: false))
         case "nav_home": .bool(section == .home)
         case "nav_rooms": .bool(section == .rooms)
         case "nav_impact": .bool(section == .impact)

@@ -48,7 +48,7 @@ struct PublicPages: Sendable {
         let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
         let weekView = WeekView(room: room, week: week, occupancy: try database.occupancy(of: id, from: from, to: to),
                                 closures: try database.closedPeriods(of: id), now: now)
-        let bookingForm = booking.context(errors: errors, conflicts: conflicts, csrfToken: visitor.csrfToken, action: Paths.room(id) + "/bookings")
+        let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings")
         let context = RoomPageContext(room: room, photos: try database.photos(of: id), organisation: organisation, visitor: visitor,
                                       week: weekView, bookingForm: bookingForm)
         let failed = !errors.isEmpty || !conflicts.isEmpty

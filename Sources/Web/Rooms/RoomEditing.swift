@@ -50,7 +50,7 @@ struct RoomEditing: Sendable {
     }
 
     private func renderNew(_ form: RoomForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
-        let context = form.context(errors: errors, csrfToken: visitor.csrfToken, extra: ["action": .text(Paths.rooms), "is_new": .bool(true)])
+        let context = form.context(errors: errors, visitor: visitor, extra: ["action": .text(Paths.rooms), "is_new": .bool(true)])
         return try pages.page(.roomForm, context, layout: LayoutContext(title: errors.isEmpty ? "Raum anbieten" : "Fehler: Raum anbieten",
                                                                        canonicalPath: "/rooms/new", section: .my, visitor: visitor), status: status)
     }
@@ -82,17 +82,16 @@ struct RoomEditing: Sendable {
                     closure: (from: String, to: String, reason: String) = ("", "", ""), saved: String? = nil,
                     status: HTTPStatus = .ok) throws -> HTTPResponse {
         let photos = try database.photos(of: room.id)
-        let csrf = visitor.csrfToken
         let photoForm = FormContext(fields: [
             FieldContext(name: "photo", label: "Foto", kind: .input(type: "file"), hint: "JPEG, PNG oder WebP, höchstens 5 MB; bis zu 8 Fotos je Raum.", required: true),
             FieldContext(name: "alt", label: "Was ist auf dem Foto zu sehen?", value: photoAlt,
                          hint: "Ein kurzer Satz für Menschen, die das Bild nicht sehen, z. B. „Saal mit Stuhlreihen und Bühne“.", required: true, maxLength: 300),
-        ], errors: photoErrors, csrfToken: csrf)
+        ], errors: photoErrors, visitor: visitor)
         let closureForm = FormContext(fields: [
             FieldContext(name: "from", label: "Von", kind: .input(type: "date"), value: closure.from, required: true),
             FieldContext(name: "to", label: "Bis einschließlich", kind: .input(type: "date"), value: closure.to, required: true),
             FieldContext(name: "reason", label: "Grund (freiwillig)", value: closure.reason, maxLength: 200),
-        ], errors: closureErrors, csrfToken: csrf)
+        ], errors: closureErrors, visitor: visitor)
         let extra: [String: MustacheValue] = [
             "action": .text(Paths.room(room.id)), "is_new": .bool(false), "saved": .text(saved),
             "room_url": .text(Paths.room(room.id)), "status_label": .text(RoomEditing.statusLabel(room.status)),
@@ -109,7 +108,7 @@ struct RoomEditing: Sendable {
             "closure_form": .context(closureForm), "closure_url": .text(Paths.room(room.id) + "/closures"),
             "archive_url": .text(Paths.room(room.id) + "/archive"),
         ]
-        let context = form.context(errors: errors, csrfToken: csrf, extra: extra)
+        let context = form.context(errors: errors, visitor: visitor, extra: extra)
         let failed = !errors.isEmpty || !photoErrors.isEmpty || !closureErrors.isEmpty
         return try pages.page(.roomForm, context, layout: LayoutContext(title: (failed ? "Fehler: " : "") + "Raum bearbeiten: " + room.title,
                                                                        canonicalPath: Paths.editRoom(room.id), section: .my, visitor: visitor), status: status)

@@ -1,3 +1,4 @@
+import Localization
 import HTTPServer
 import Mustache
 import RoomExchange
@@ -86,7 +87,7 @@ struct RoomForm {
                 case .endBeforeStart: "Das Ende muss nach dem Beginn liegen, z. B. 08:00-18:00."
                 case .overlapping: "Die Zeitspannen überschneiden sich."
                 }
-                errors.add("hours_" + day.key, message)
+                errors.add("hours_" + day.key, Phrase(message))
             }
         }
         if days.allSatisfy(\.isEmpty), !Weekday.allCases.contains(where: { errors["hours_" + $0.key] != nil }) {
@@ -136,7 +137,7 @@ struct RoomForm {
     }
 
     /// The form's fields for the template, errors attached.
-    func context(errors: FieldErrors, csrfToken: String, extra: [String: MustacheValue]) -> FormContext {
+    func context(errors: FieldErrors, visitor: Visitor, extra: [String: MustacheValue]) -> FormContext {
         let districts = [FieldContext.Option(value: "", label: "Bitte wählen")] + District.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.name) }
         let models: [FieldContext.Option] = [
             .init(value: "free", label: "Kostenlos für alle"), .init(value: "free_nonprofit", label: "Kostenlos für gemeinnützige Organisationen, sonst gegen Gebühr"),
@@ -171,12 +172,12 @@ struct RoomForm {
             fields.append(FieldContext(name: "hours_" + day.key, label: day.name, value: self["hours_" + day.key],
                                        hint: day == .monday ? "Zum Beispiel 08:00-18:00 oder 08:00-12:00, 14:00-18:00; 00:00-24:00 ist der ganze Tag; leer heißt geschlossen." : nil))
         }
-        var context = FormContext(fields: fields, errors: errors, csrfToken: csrfToken)
+        var context = FormContext(fields: fields, errors: errors, visitor: visitor)
         context.extra = extra
         context.extra["equipment_options"] = .list(Equipment.allCases.map { item in
             NamedContext(values: ["slug": .text(item.rawValue), "name": .text(item.name), "checked": .bool(equipment.contains(item.rawValue))])
         })
-        context.extra["equipment_error"] = .text(errors["equipment"])
+        context.extra["equipment_error"] = .text(errors["equipment"].map(visitor.texts.callAsFunction))
         return context
     }
 }

@@ -1,4 +1,5 @@
 import HTTPServer
+import Localization
 import RoomExchange
 import Storage
 
@@ -10,7 +11,15 @@ struct Visitor: Sendable {
     let csrfToken: String
     /// A new pre-session cookie to set on the response, when the visitor had none.
     let newCSRFCookie: String?
+    /// The language pages are shown in, and its texts.
+    let texts: Catalog
+    /// Set when the visitor chose a language with `?lang=`: remembered in a cookie.
+    let chosenLanguage: Language?
+    /// The page asked for, to link to the same page in another language; nil for
+    /// a POST, whose answer has no address of its own.
+    let pageTarget: String?
 
+    var language: Language { texts.language }
     var user: User? { session?.user }
     var isSignedIn: Bool { session != nil }
 
@@ -28,6 +37,7 @@ struct Visitor: Sendable {
 /// wrappers, so no handler can forget them.
 struct SiteSecurity: Sendable {
     let database: AppDatabase
+    let catalogs: Catalogs
     let secureCookies: Bool
     /// Inactivity after which a session ends (OWASP: 15–30 min for low-risk sites).
     var idleTimeout: Int64 = 30 * 60
@@ -36,28 +46,41 @@ struct SiteSecurity: Sendable {
 
     var sessionCookie: String { secureCookies ? "__Host-sid" : "sid" }
     var csrfCookie: String { secureCookies ? "__Host-csrf" : "csrf" }
+    /// Not a secret and not a session: the language a visitor switched to.
+    static let languageCookie = "lang"
 
     typealias Handler = @Sendable (HTTPRequest, Visitor) throws -> HTTPResponse
 
     /// Resolves the visitor from the cookies; an expired session is deleted.
     func visitor(_ request: HTTPRequest) throws -> Visitor {
         let cookies = request.cookies
+        var session: StoredSession?
         if let token = cookies[sessionCookie], token.utf8.count == 43,
-           let session = try database.session(tokenHash: Tokens.sha256(token)) {
+           let stored = try database.session(tokenHash: Tokens.sha256(token)) {
             let now = Int64(Date.now.timeIntervalSince1970)
-            if now - session.lastSeenAt > idleTimeout || now - session.createdAt > absoluteTimeout {
-                try database.deleteSession(session.id)
+            if now - stored.lastSeenAt > idleTimeout || now - stored.createdAt > absoluteTimeout {
+                try database.deleteSession(stored.id)
             } else {
                 // One write a minute at most, not one per page.
-                if now - session.lastSeenAt > 60 { try database.touchSession(session.id) }
-                return Visitor(session: session, csrfToken: session.csrfToken, newCSRFCookie: nil)
+                if now - stored.lastSeenAt > 60 { try database.touchSession(stored.id) }
+                session = stored
             }
         }
-        if let token = cookies[csrfCookie], token.utf8.count == 43 {
-            return Visitor(session: nil, csrfToken: token, newCSRFCookie: nil)
+        var csrfToken = session?.csrfToken ?? cookies[csrfCookie]
+        var newCSRFCookie: String?
+        if csrfToken?.utf8.count != 43 {
+            csrfToken = Tokens.random()
+            newCSRFCookie = csrfToken
         }
-        let token = Tokens.random()
-        return Visitor(session: nil, csrfToken: token, newCSRFCookie: token)
+        let chosen = request.queryItems["lang"].flatMap(Language.init(rawValue:))
+        let language = chosen
+            ?? cookies[SiteSecurity.languageCookie].flatMap(Language.init(rawValue:))
+            ?? session?.user.language
+            ?? request.headers["Accept-Language"].flatMap(Language.preferred(acceptLanguage:))
+            ?? .default
+        let isRead = request.method == .GET || request.method == .HEAD
+        return Visitor(session: session, csrfToken: csrfToken!, newCSRFCookie: newCSRFCookie, texts: catalogs[language],
+                       chosenLanguage: chosen, pageTarget: isRead ? request.target : nil)
     }
 
     /// A page anyone may see.
@@ -83,7 +106,7 @@ struct SiteSecurity: Sendable {
             let visitor = try self.visitor(request)
             try checkOrigin(request)
             guard let sent = FormData(request).csrfToken, Tokens.constantTimeEqual(sent, visitor.csrfToken) else {
-                throw HTTPError(.forbidden, message: "Das Formular ist abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")
+                throw HTTPError(.forbidden, message: "error.csrf")
             }
             return finish(try handler(request, visitor), visitor, request)
         }
@@ -123,6 +146,10 @@ struct SiteSecurity: Sendable {
         var response = response
         if let token = visitor.newCSRFCookie {
             response.setCookie(SetCookie(name: csrfCookie, value: token, secure: isSecure(request)))
+        }
+        if let language = visitor.chosenLanguage {
+            response.setCookie(SetCookie(name: SiteSecurity.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600,
+                                         secure: isSecure(request)))
         }
         if response.headers["Cache-Control"] == nil, visitor.isSignedIn || response.headers["Set-Cookie"] != nil {
             response.headers["Cache-Control"] = "private, no-store"
