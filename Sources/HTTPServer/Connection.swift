@@ -3,18 +3,19 @@ import Glibc
 #endif
 import Synchronization
 
-/// One client connection. It is owned by one thread at a time, the event loop or
-/// a worker; the hand-over happens through one-shot epoll arming and the worker
-/// queue. Only `phase` and the deadline are read across threads.
+/// One client connection. One thread at a time works on it, holding `lock`: the
+/// thread that received its one-shot epoll event, or the deadline check, which
+/// only takes connections no thread holds. `phase` and the deadline are atomics
+/// so the deadline check can look without taking the lock.
 final class Connection: @unchecked Sendable {
     enum Phase: UInt8 {
-        /// Waiting for (more of) a request; the loop owns it.
+        /// Waiting for (more of) a request.
         case reading
-        /// A worker runs the handler and writes the response.
+        /// A thread runs the handler and writes the response.
         case handling
-        /// The response did not fit the socket buffer; the loop writes the rest.
+        /// The response did not fit the socket buffer; the rest goes out when writable.
         case writing
-        /// Our side is shut; the loop discards input until the peer closes.
+        /// Our side is shut; input is discarded until the peer closes.
         case lingering
     }
 
@@ -27,6 +28,10 @@ final class Connection: @unchecked Sendable {
 
     let fd: Int32
     let remoteAddress: String
+    let lock = Mutex(())
+    /// Set under `lock` when the descriptor is closed; a thread that waited for
+    /// the lock meanwhile then leaves the connection alone.
+    var isClosed = false
     var buffer = ByteBuffer()
     var parser: HTTPRequestParser
     var pendingOutput: [UInt8] = []

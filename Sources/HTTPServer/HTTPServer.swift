@@ -7,27 +7,30 @@ import Synchronization
 
 /// A small HTTP/1.1 server on POSIX sockets.
 ///
-/// One event-loop thread accepts connections, reads and parses requests and
-/// watches deadlines with epoll; a pool of worker threads runs the handler and
-/// writes the response. Idle keep-alive connections cost a descriptor and a few
-/// hundred bytes, not a thread. Pipelined requests on one connection are answered
-/// in order because a connection is handed to only one thread at a time.
+/// Leader/followers: a few threads share one epoll instance. Whichever thread
+/// receives a connection's event does all the work for it — read, parse, run the
+/// handler, write — so no request is handed from one thread to another (the
+/// hand-over cost a quarter of the CPU in the profile of the earlier design).
+/// Connections are registered one-shot, so exactly one thread holds a connection
+/// between an event and re-arming it; a slow handler occupies its thread only,
+/// and idle keep-alive connections cost a descriptor and a few hundred bytes,
+/// not a thread. Pipelined requests on one connection are answered in order.
 public final class HTTPServer: @unchecked Sendable {
     public let configuration: Configuration
     private let handler: any HTTPHandler
     private let poll: EventPoll
-    private let workers: WorkerPool
     private let stopRequested = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
     private let boundPort = Atomic<Int>(0)
     private let openConnections = Atomic<Int>(0)
-
-    // Owned by the event-loop thread.
-    private var listener: Int32 = -1
-    private var connections: [Connection?] = []
-    private var connectionCount = 0
-    private var acceptPausedUntil: UInt64 = 0
-    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    private let runningThreads = Atomic<Int>(0)
+    /// When the next deadline check is due (monotonic ns); one thread claims each.
+    private let nextTick = Atomic<UInt64>(0)
+    /// Nonzero while accepting is paused after running out of descriptors.
+    private let acceptPausedUntil = Atomic<UInt64>(0)
+    /// Nonzero once shutting down: when the grace period ends.
+    private let drainingUntil = Atomic<UInt64>(0)
+    private let table = Mutex(ConnectionTable())
 
     /// Ticks of the deadline check; the shortest timeouts in tests are ~1 s.
     private static let tickMilliseconds: Int32 = 100
@@ -37,7 +40,6 @@ public final class HTTPServer: @unchecked Sendable {
         self.configuration = configuration
         self.handler = handler
         self.poll = try EventPoll()
-        self.workers = WorkerPool(threadCount: configuration.workerThreads, name: "http-worker")
     }
 
     /// The port the server listens on (useful after binding port 0).
@@ -46,15 +48,20 @@ public final class HTTPServer: @unchecked Sendable {
     /// Connections open right now (for metrics).
     public var openConnectionCount: Int { openConnections.load(ordering: .relaxed) }
 
-    /// Binds, listens and starts the event loop on its own thread.
+    /// Binds, listens and starts the server's threads.
     public func start() throws {
         let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
-        listener = fd
+        table.withLock { $0.listener = fd }
         boundPort.store(port, ordering: .releasing)
-        poll.add(fd, events: EPOLLIN.rawValue)
-        let thread = Thread { [self] in runLoop() }
-        thread.name = "http-event-loop"
-        thread.start()
+        poll.add(fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue)
+        let count = max(1, configuration.workerThreads)
+        runningThreads.store(count, ordering: .releasing)
+        for index in 0..<count {
+            let thread = Thread { [self] in run() }
+            thread.name = "http-\(index)"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
     }
 
     /// Stops accepting, lets requests in flight finish (up to the grace period),
@@ -72,89 +79,113 @@ public final class HTTPServer: @unchecked Sendable {
     /// Raises the process's soft open-file limit to its hard limit.
     public static func raiseOpenFileLimit() { Socket.raiseOpenFileLimit() }
 
-    // MARK: Event loop
+    // MARK: The threads
 
-    private func runLoop() {
-        let capacity: Int32 = 512
-        let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: Int(capacity))
-        defer { events.deallocate() }
-        var nextTick: UInt64 = 0
-        var drainingUntil: UInt64?
+    /// Every thread runs this: wait for one event, do its work, now and then
+    /// check deadlines; during shutdown, leave once no connection is left.
+    private func run() {
+        // One event per wait: a thread busy in a handler must not sit on events
+        // that another, idle thread could serve.
+        let event = UnsafeMutablePointer<epoll_event>.allocate(capacity: 1)
+        defer { event.deallocate() }
+        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
 
         while true {
-            let count = poll.wait(into: events, capacity: capacity, timeoutMilliseconds: HTTPServer.tickMilliseconds)
-            for index in 0..<count {
-                let event = events[index]
-                let fd = event.data.fd
-                if fd == listener {
-                    acceptConnections()
-                } else if fd == poll.wakeFD {
+            if poll.wait(into: event, capacity: 1, timeoutMilliseconds: HTTPServer.tickMilliseconds) == 1 {
+                let fd = event.pointee.data.fd
+                if fd == poll.wakeFD {
                     poll.drainWake()
-                } else if fd >= 0, fd < connections.count, let connection = connections[Int(fd)] {
-                    handleEvent(on: connection)
+                } else if fd == table.withLock({ $0.listener }) {
+                    acceptConnections()
+                } else if let connection = table.withLock({ $0.connection(fd) }) {
+                    connection.lock.withLock { _ in handleEvent(on: connection, scratch: &scratch) }
                 }
             }
-
             let now = MonotonicClock.now()
-            if now >= nextTick {
-                checkDeadlines(now)
-                nextTick = now + UInt64(HTTPServer.tickMilliseconds) * 1_000_000
-                if acceptPausedUntil != 0, now >= acceptPausedUntil, listener >= 0 {
-                    acceptPausedUntil = 0
-                    poll.modify(listener, events: EPOLLIN.rawValue)
+            let due = nextTick.load(ordering: .relaxed)
+            if now >= due, nextTick.compareExchange(expected: due, desired: now + UInt64(HTTPServer.tickMilliseconds) * 1_000_000,
+                                                    ordering: .relaxed).exchanged {
+                tick(now)
+            }
+            let deadline = drainingUntil.load(ordering: .acquiring)
+            if deadline != 0, openConnections.load(ordering: .relaxed) == 0 || now >= deadline { break }
+        }
+        if runningThreads.wrappingSubtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
+            // The last thread out closes what is left and reports the stop.
+            for connection in table.withLock({ $0.all }) where connection.phase != .handling { close(connection) }
+            stopped.signal()
+        }
+    }
+
+    /// Deadlines, the accept pause and shutdown, done by one thread per tick.
+    private func tick(_ now: UInt64) {
+        checkDeadlines(now)
+        let paused = acceptPausedUntil.load(ordering: .relaxed)
+        if paused != 0, now >= paused {
+            acceptPausedUntil.store(0, ordering: .relaxed)
+            armListener()
+        }
+        if stopRequested.load(ordering: .acquiring) {
+            if drainingUntil.load(ordering: .relaxed) == 0 {
+                drainingUntil.store(now + configuration.shutdownGracePeriod.nanoseconds, ordering: .releasing)
+                let listener = table.withLock { table in
+                    defer { table.listener = -1 }
+                    return table.listener
                 }
+                if listener >= 0 { Socket.close(listener) }
             }
-            if drainingUntil == nil, stopRequested.load(ordering: .acquiring) {
-                drainingUntil = now + configuration.shutdownGracePeriod.nanoseconds
-                Socket.close(listener)
-                listener = -1
-            }
-            if let deadline = drainingUntil {
-                for case let connection? in connections where connection.isIdle { close(connection) }
-                if connectionCount == 0 || now >= deadline { break }
+            for connection in table.withLock({ $0.all }) {
+                connection.lock.withLockIfAvailable { _ in if connection.isIdle { close(connection) } }
             }
         }
-        for case let connection? in connections where connection.phase != .handling { close(connection) }
-        workers.stop()
-        stopped.signal()
+    }
+
+    private func armListener() {
+        table.withLock { table in
+            if table.listener >= 0 { poll.modify(table.listener, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue) }
+        }
     }
 
     private func acceptConnections() {
-        while listener >= 0 {
+        while true {
+            let listener = table.withLock { $0.listener }
+            guard listener >= 0 else { return }
             let accepted: (fd: Int32, address: String)?
             do {
                 accepted = try Socket.accept(listener)
             } catch {
                 // Out of descriptors: make room by closing an idle connection, or stop
                 // accepting for a moment instead of spinning on a listener that stays ready.
-                if !shedIdleConnection() {
-                    acceptPausedUntil = MonotonicClock.now() + 100_000_000
-                    poll.modify(listener, events: 0)
+                if shedIdleConnection() {
+                    armListener()
+                } else {
+                    acceptPausedUntil.store(MonotonicClock.now() + 100_000_000, ordering: .relaxed)
                 }
                 return
             }
-            guard let (fd, address) = accepted else { return }
-            if connectionCount >= configuration.maxConnections, !shedIdleConnection() {
+            guard let (fd, address) = accepted else { break }
+            if openConnections.load(ordering: .relaxed) >= configuration.maxConnections, !shedIdleConnection() {
                 Socket.close(fd)
                 continue
             }
-            if Int(fd) >= connections.count {
-                connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 1024 - connections.count))
-            }
             let connection = Connection(fd: fd, remoteAddress: address, parser: makeParser())
             connection.setDeadline(MonotonicClock.now() + configuration.keepAliveTimeout.nanoseconds, .idle)
-            connections[Int(fd)] = connection
-            connectionCount += 1
-            openConnections.store(connectionCount, ordering: .relaxed)
+            let count = table.withLock { $0.insert(connection) }
+            openConnections.store(count, ordering: .relaxed)
             poll.register(connection: fd)
         }
+        armListener()
     }
 
     /// Closes one idle keep-alive connection (nginx's "reusing connections").
     private func shedIdleConnection() -> Bool {
-        for case let connection? in connections where connection.isIdle {
-            close(connection)
-            return true
+        for connection in table.withLock({ $0.all }) {
+            let shed = connection.lock.withLockIfAvailable { _ -> Bool in
+                guard connection.isIdle else { return false }
+                close(connection)
+                return true
+            }
+            if shed == true { return true }
         }
         return false
     }
@@ -167,10 +198,12 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    private func handleEvent(on connection: Connection) {
+    /// The caller holds `connection.lock`.
+    private func handleEvent(on connection: Connection, scratch: inout [UInt8]) {
+        guard !connection.isClosed else { return }
         switch connection.phase {
         case .reading:
-            let result = readBuffer.withUnsafeMutableBytes { scratch -> Socket.ReadResult in
+            let result = scratch.withUnsafeMutableBytes { scratch -> Socket.ReadResult in
                 let result = Socket.read(connection.fd, into: scratch)
                 if case .bytes(let count) = result {
                     connection.buffer.append(UnsafeRawBufferPointer(rebasing: scratch[..<count]))
@@ -189,7 +222,7 @@ public final class HTTPServer: @unchecked Sendable {
         case .writing:
             writePending(connection)
         case .lingering:
-            let result = readBuffer.withUnsafeMutableBytes { Socket.read(connection.fd, into: $0) }
+            let result = scratch.withUnsafeMutableBytes { Socket.read(connection.fd, into: $0) }
             if case .bytes = result { poll.arm(connection.fd, for: .read) } else if case .wouldBlock = result {
                 poll.arm(connection.fd, for: .read)
             } else {
@@ -204,7 +237,7 @@ public final class HTTPServer: @unchecked Sendable {
         switch parseBuffered(connection) {
         case .request(let request):
             connection.phase = .handling
-            workers.submit { [self] in serve(request, on: connection) }
+            serve(request, on: connection)
         case .needMoreInput:
             connection.phase = .reading
             poll.arm(connection.fd, for: .read)
@@ -239,29 +272,33 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// A connection whose thread is busy with it is skipped: it is either running
+    /// the handler or about to re-arm, and is checked again at the next tick.
     private func checkDeadlines(_ now: UInt64) {
-        for case let connection? in connections {
-            let phase = connection.phase
-            guard phase != .handling else { continue }
+        for connection in table.withLock({ $0.all }) {
             let (at, kind) = connection.deadline
             guard at != 0, now >= at else { continue }
-            if phase == .reading, kind.answersWith408 {
-                sendError(HTTPParseError(.requestTimeout, "request not received in time"), on: connection)
-            } else {
-                close(connection)
+            connection.lock.withLockIfAvailable { _ in
+                guard !connection.isClosed, connection.phase != .handling else { return }
+                if connection.phase == .reading, kind.answersWith408 {
+                    sendError(HTTPParseError(.requestTimeout, "request not received in time"), on: connection)
+                } else {
+                    close(connection)
+                }
             }
         }
     }
 
+    /// The caller holds `connection.lock` (or is the last thread, at the end).
     private func close(_ connection: Connection) {
-        guard connection.fd < connections.count, connections[Int(connection.fd)] === connection else { return }
-        connections[Int(connection.fd)] = nil
-        connectionCount -= 1
-        openConnections.store(connectionCount, ordering: .relaxed)
+        guard !connection.isClosed else { return }
+        connection.isClosed = true
+        let count = table.withLock { $0.remove(connection) }
+        openConnections.store(count, ordering: .relaxed)
         Socket.close(connection.fd)
     }
 
-    // MARK: Shared by the loop and the workers (by whichever owns the connection)
+    // MARK: Parsing, errors and responses (by the thread holding the connection)
 
     private enum ParseOutcome {
         case request(HTTPRequest)
@@ -334,8 +371,6 @@ public final class HTTPServer: @unchecked Sendable {
         poll.arm(connection.fd, for: .read)
     }
 
-    // MARK: Worker side
-
     private func serve(_ first: HTTPRequest, on connection: Connection) {
         var request = first
         while true {
@@ -399,4 +434,37 @@ public final class HTTPServer: @unchecked Sendable {
             return HTTPResponse.text("Internal Server Error\n", status: .internalServerError)
         }
     }
+}
+
+/// The open connections by descriptor, and the listening socket. Guarded by the
+/// server's mutex; a connection itself is guarded by its own lock.
+struct ConnectionTable: ~Copyable {
+    var listener: Int32 = -1
+    private var slots: [Connection?] = []
+    private var count = 0
+
+    func connection(_ fd: Int32) -> Connection? {
+        fd >= 0 && Int(fd) < slots.count ? slots[Int(fd)] : nil
+    }
+
+    /// Returns the number of open connections.
+    mutating func insert(_ connection: Connection) -> Int {
+        let index = Int(connection.fd)
+        if index >= slots.count { slots.append(contentsOf: repeatElement(nil, count: index + 1024 - slots.count)) }
+        slots[index] = connection
+        count += 1
+        return count
+    }
+
+    /// Returns the number of open connections.
+    mutating func remove(_ connection: Connection) -> Int {
+        let index = Int(connection.fd)
+        if index < slots.count, slots[index] === connection {
+            slots[index] = nil
+            count -= 1
+        }
+        return count
+    }
+
+    var all: [Connection] { slots.compactMap { $0 } }
 }

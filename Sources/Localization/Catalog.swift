@@ -3,7 +3,8 @@ import Foundation
 /// Every text of the site in one language: a flat JSON object from key to text,
 /// one file per language (`Templates/i18n/de.json`). A text may name values as
 /// `{{name}}`; the catalogues of all languages must have the same keys with the
-/// same placeholders, which `Catalogs` checks when it loads them.
+/// same placeholders (patterns under `format.` excepted), which `Catalogs`
+/// checks when it loads them.
 public struct Catalog: Sendable {
     public let language: Language
     public let entries: [String: String]
@@ -108,6 +109,9 @@ public struct Catalogs: Sendable {
         self.byLanguage = byLanguage
     }
 
+    /// Keys of patterns whose placeholders may differ between languages.
+    public static let patternPrefix = "format."
+
     /// Every difference between the catalogues, sorted, for one readable error.
     static func problems(_ byLanguage: [Language: Catalog]) -> [String] {
         var problems: [String] = []
@@ -127,7 +131,9 @@ public struct Catalogs: Sendable {
                     problems.append("\(language.rawValue): empty '\(key)'")
                 }
                 let names = Catalog.placeholders(in: text)
-                if let placeholders, placeholders != names {
+                // A date pattern picks its own fields (`{{day2}}.{{month2}}.` or
+                // `{{day}} {{month_name}}`); every other text fills in the same values.
+                if let placeholders, placeholders != names, !key.hasPrefix(Catalogs.patternPrefix) {
                     problems.append("\(language.rawValue): '\(key)' fills in \(names.sorted()) but \(Language.default.rawValue) fills in \(placeholders.sorted())")
                 }
                 placeholders = placeholders ?? names
