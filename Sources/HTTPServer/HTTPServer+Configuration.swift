@@ -6,7 +6,8 @@ extension HTTPServer {
         public var host = "127.0.0.1"
         /// Port to bind; 0 picks a free one (tests), see `HTTPServer.port`.
         public var port = 8080
-        /// Threads that run handlers. Handlers may block on SQLite, so a few more than cores.
+        /// Threads that wait for events and serve requests (leader/followers).
+        /// Handlers may block on SQLite and the disk, so more than cores.
         public var workerThreads = 4
         public var parserLimits = HTTPParserLimits()
         /// Largest request body; `bodyLimit` can raise it for single routes (uploads).

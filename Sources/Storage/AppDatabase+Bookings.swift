@@ -53,12 +53,13 @@ public struct BookingDetails: Sendable {
 }
 
 extension AppDatabase {
-    /// Books `slots` in one IMMEDIATE transaction: every slot is checked against the
-    /// confirmed bookings first and, if any collides, nothing is stored. A request
-    /// room stores `requested` bookings; only confirmed ones block others.
+    /// Books `slots` all or nothing: every slot is checked against the confirmed
+    /// bookings first and, if any collides, nothing is stored. A request room
+    /// stores `requested` bookings; only confirmed ones block others. Runs in a
+    /// savepoint of a group commit, so it returns once the booking is on disk.
     public func book(room: Room.ID, slots: [CheckedSlot], by user: User, organisationKind: Organisation.Kind?,
                      attendees: Int, purpose: String, confirmed: Bool, price: Price) throws -> [BookingID] {
-        try pool.write { db in
+        try bookingCommits.write { db in
             guard try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [room.rawValue]) == "published" else {
                 throw StorageError.notFound
             }
@@ -91,10 +92,18 @@ extension AppDatabase {
         }
     }
 
+    /// Two index probes, as in the overlap triggers (migration v6): a confirmed
+    /// booking that overlaps starts inside the slot or is the last to start before it.
     static func overlapsConfirmed(_ db: Database, room: Room.ID, start: Int64, end: Int64, except: Int64?) throws -> Bool {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM booking WHERE roomId = ? AND status = 'confirmed' AND startsAt < ? AND ? < endsAt AND id IS NOT ?
-            """), arguments: [room.rawValue, end, start, except]) ?? 0 > 0
+        let inside = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM booking WHERE roomId = ? AND status = 'confirmed' AND startsAt >= ? AND startsAt < ? AND id IS NOT ?)
+            """), arguments: [room.rawValue, start, end, except]) ?? false
+        if inside { return true }
+        let before = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT endsAt FROM booking WHERE roomId = ? AND status = 'confirmed' AND startsAt < ? AND id IS NOT ?
+            ORDER BY startsAt DESC LIMIT 1
+            """), arguments: [room.rawValue, start, except])
+        return before.map { $0 > start } ?? false
     }
 
     static func recordEvent(_ db: Database, booking: Int64, actor: User?, action: String, reason: String?) throws {

@@ -6,6 +6,8 @@ import RoomExchange
 /// methods that each run one transaction and keep one invariant.
 public struct AppDatabase: Sendable {
     let pool: DatabasePool
+    /// Bookings commit in groups: see `GroupCommit`.
+    let bookingCommits: GroupCommit
     public let path: String
 
     /// Opens (creating if needed) and migrates the database at `path`. Refuses a
@@ -13,6 +15,7 @@ public struct AppDatabase: Sendable {
     public init(path: String, migrate: Bool = true) throws {
         self.path = path
         pool = try Persistence.openPool(at: path)
+        bookingCommits = GroupCommit(pool: pool)
         if try pool.read(Migrations.migrator.hasBeenSuperseded) { throw StorageError.databaseNewerThanCode }
         if migrate {
             try self.migrate()

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-moderation") { db in try db.execute(sql: v3Moderation) }
         migrator.registerMigration("v4-outbox") { db in try db.execute(sql: v4Outbox) }
         migrator.registerMigration("v5-search-order") { db in try db.execute(sql: v5SearchOrder) }
+        migrator.registerMigration("v6-overlap-probe") { db in try db.execute(sql: v6OverlapProbe) }
         return migrator
     }
 
@@ -313,5 +314,31 @@ enum Migrations {
     /// Newest-first lists of all published rooms without sorting the whole table.
     static let v5SearchOrder = """
     CREATE INDEX room_status_id ON room(status, id);
+    """
+
+    /// The overlap triggers in two index probes instead of a scan. Confirmed
+    /// bookings of a room never overlap one another (these triggers see to it), so
+    /// one that overlaps [start, end) either starts inside it or is the last one
+    /// to start before it. The old form scanned every earlier booking of the room:
+    /// linear in the room's history, for every booking.
+    static let v6OverlapProbe = """
+    DROP TRIGGER booking_no_overlap_insert;
+    DROP TRIGGER booking_no_overlap_update;
+
+    CREATE TRIGGER booking_no_overlap_insert BEFORE INSERT ON booking
+    WHEN NEW.status = 'confirmed' AND (
+        EXISTS (SELECT 1 FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed'
+                AND b.startsAt >= NEW.startsAt AND b.startsAt < NEW.endsAt)
+        OR coalesce((SELECT b.endsAt > NEW.startsAt FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed'
+                AND b.startsAt < NEW.startsAt ORDER BY b.startsAt DESC LIMIT 1), 0))
+    BEGIN SELECT RAISE(ABORT, 'booking overlaps a confirmed booking'); END;
+
+    CREATE TRIGGER booking_no_overlap_update BEFORE UPDATE OF status, startsAt, endsAt, roomId ON booking
+    WHEN NEW.status = 'confirmed' AND (
+        EXISTS (SELECT 1 FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed' AND b.id <> NEW.id
+                AND b.startsAt >= NEW.startsAt AND b.startsAt < NEW.endsAt)
+        OR coalesce((SELECT b.endsAt > NEW.startsAt FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed'
+                AND b.id <> NEW.id AND b.startsAt < NEW.startsAt ORDER BY b.startsAt DESC LIMIT 1), 0))
+    BEGIN SELECT RAISE(ABORT, 'booking overlaps a confirmed booking'); END;
     """
 }

@@ -17,7 +17,7 @@ struct BenchServe: ParsableCommand {
     @Option(help: "Directory with rooms.mustache.") var templates = "Benchmarks/templates"
     @Option var port = 8080
     @Option var host = "127.0.0.1"
-    @Option(help: "Handler threads.") var workers = 2
+    @Option(help: "Server threads.") var workers = 2
 
     func run() throws {
         let rooms = try BenchmarkRooms(path: db)

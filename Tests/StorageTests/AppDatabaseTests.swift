@@ -18,7 +18,7 @@ struct AppDatabaseTests {
     func migrates() throws {
         let (database, directory) = try makeTestDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order"])
+        #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe"])
         let (mode, foreignKeys, synchronous) = try database.pool.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
              try Int.fetchOne(db, sql: "PRAGMA synchronous"))
@@ -27,7 +27,7 @@ struct AppDatabaseTests {
         #expect(foreignKeys == 1)
         #expect(synchronous == 2) // FULL
         let reopened = try AppDatabase(path: database.path)
-        #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe"])
     }
 
     @Test("a database migrated by a newer program is refused")
@@ -74,6 +74,30 @@ struct AppDatabaseTests {
         }
         let confirmed = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM booking WHERE roomId = 1 AND status = 'confirmed' AND startsAt >= 2000000000") }
         #expect(confirmed == 2)
+    }
+
+    @Test("the two-probe overlap check (trigger and query) agrees with a brute-force check on random slots")
+    func overlapProbeMatchesBruteForce() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try DemoLoader.load(into: database)
+        let room = Room.ID(1)
+        let base: Int64 = 3_000_000_000
+        var generator = SystemRandomNumberGenerator()
+        var confirmed: [(Int64, Int64)] = []
+        for _ in 0..<400 {
+            let start = base + Int64.random(in: 0..<200, using: &generator) * 900
+            let end = start + Int64.random(in: 1...8, using: &generator) * 900
+            let expected = confirmed.contains { $0.0 < end && start < $0.1 }
+            let probed = try database.pool.read { try AppDatabase.overlapsConfirmed($0, room: room, start: start, end: end, except: nil) }
+            #expect(probed == expected, "query for \(start)–\(end)")
+            let stored = (try? database.inTransaction { tx in
+                try tx.insertBooking(room: room, organisation: nil, startsAt: start, endsAt: end, attendees: 1, purpose: "", confirmed: true)
+            }) != nil
+            #expect(stored == !expected, "trigger for \(start)–\(end)")
+            if stored { confirmed.append((start, end)) }
+        }
+        #expect(confirmed.count > 20)
     }
 
     @Test("the audit log is append-only")
