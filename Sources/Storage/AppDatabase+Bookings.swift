@@ -60,7 +60,7 @@ extension AppDatabase {
     public func book(room: Room.ID, slots: [CheckedSlot], by user: User, organisationKind: Organisation.Kind?,
                      attendees: Int, purpose: String, confirmed: Bool, price: Price) throws -> [BookingID] {
         try bookingCommits.write { db in
-            guard try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [room.rawValue]) == "published" else {
+            guard try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM room WHERE id = ?"), arguments: [room.rawValue]) == "published" else {
                 throw StorageError.notFound
             }
             var failures: [(slot: BookingSlot, problems: [BookingProblem])] = []
@@ -78,10 +78,10 @@ extension AppDatabase {
             var ids: [BookingID] = []
             for slot in slots {
                 let cents = BookingPrice.of(price, minutes: Int(slot.endsAt - slot.startsAt) / 60, for: organisationKind).cents
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO booking (roomId, seriesId, bookerUserId, bookerOrganisationId, startsAt, endsAt, attendees, purpose, status,
                         priceCents, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [room.rawValue, seriesID, user.id.rawValue, user.organisationID?.rawValue, slot.startsAt, slot.endsAt,
+                    """).execute(arguments: [room.rawValue, seriesID, user.id.rawValue, user.organisationID?.rawValue, slot.startsAt, slot.endsAt,
                                      attendees, purpose, status.rawValue, cents, now, now])
                 let id = db.lastInsertedRowID
                 try AppDatabase.recordEvent(db, booking: id, actor: user, action: status.rawValue, reason: nil)
@@ -107,8 +107,8 @@ extension AppDatabase {
     }
 
     static func recordEvent(_ db: Database, booking: Int64, actor: User?, action: String, reason: String?) throws {
-        try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [booking, actor?.id.rawValue, action, reason, now])
+        try db.cachedStatement(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [booking, actor?.id.rawValue, action, reason, now])
         try audit(db, actor: actor, action: "booking." + action, objectType: "booking", objectID: booking, reason: reason)
     }
 

@@ -198,8 +198,8 @@ extension AppDatabase {
     }
 
     static func audit(_ db: Database, actor: User?, action: String, objectType: String, objectID: Int64?, reason: String?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO auditEntry (actorUserId, actorName, action, objectType, objectId, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [actor?.id.rawValue, actor.map { "\($0.name) <\($0.email)>" } ?? "system", action, objectType, objectID, reason, now])
+            """).execute(arguments: [actor?.id.rawValue, actor.map { "\($0.name) <\($0.email)>" } ?? "system", action, objectType, objectID, reason, now])
     }
 }
