@@ -8,6 +8,8 @@ public struct AppDatabase: Sendable {
     let pool: DatabasePool
     /// Bookings commit in groups: see `GroupCommit`.
     let bookingCommits: GroupCommit
+    /// The start page's figures, recounted at most once a minute.
+    let figures = TimedValue<(rooms: Int, organisations: Int)>()
     public let path: String
 
     /// Opens (creating if needed) and migrates the database at `path`. Refuses a
@@ -55,4 +57,19 @@ public struct AppDatabase: Sendable {
     }
 
     static var now: Int64 { Int64(Date().timeIntervalSince1970) }
+}
+
+/// A value computed at most once per `maxAge` seconds; callers in between get
+/// the last one.
+final class TimedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: (value: Value, at: ContinuousClock.Instant)?
+
+    func value(maxAge seconds: Int, compute: () throws -> Value) rethrows -> Value {
+        let now = ContinuousClock.now
+        if let cached = lock.withLock({ cached }), now - cached.at < .seconds(seconds) { return cached.value }
+        let value = try compute()
+        lock.withLock { cached = (value, now) }
+        return value
+    }
 }
