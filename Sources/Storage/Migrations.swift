@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-moderation") { db in try db.execute(sql: v3Moderation) }
         migrator.registerMigration("v4-outbox") { db in try db.execute(sql: v4Outbox) }
         migrator.registerMigration("v5-search-order") { db in try db.execute(sql: v5SearchOrder) }
+        migrator.registerMigration("v6-outbox-language") { db in try db.execute(sql: v6OutboxLanguage) }
         return migrator
     }
 
@@ -313,5 +314,12 @@ enum Migrations {
     /// Newest-first lists of all published rooms without sorting the whole table.
     static let v5SearchOrder = """
     CREATE INDEX room_status_id ON room(status, id);
+    """
+
+    /// The language a message is written in, fixed when it is queued: the
+    /// recipient's (for an invitation to someone without an account, the
+    /// inviter's). Messages queued before this were all German.
+    static let v6OutboxLanguage = """
+    ALTER TABLE outboxMessage ADD COLUMN language TEXT NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'en'));
     """
 }

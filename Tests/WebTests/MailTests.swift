@@ -82,7 +82,7 @@ private func sender(_ server: TestServer, _ transport: any MailTransport, retry:
     var settings = MailSettings()
     settings.retry = retry
     settings.from = "Raumbörse Lübeck <noreply@raumboerse.example>"
-    let sender = try MailSender(database: server.database, renderer: try MailRenderer(library: try PageRenderer(directory: server.app.configuration.templatesDirectory).library(.default)),
+    let sender = try MailSender(database: server.database, renderer: try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory)),
                                 transport: transport, settings: settings, logger: .init(label: "test"))
     sender.setBaseURL("https://raumboerse.example")
     return sender
