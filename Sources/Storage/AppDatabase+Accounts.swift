@@ -19,13 +19,17 @@ public struct NewAccount: Sendable {
     public var passwordHash: String
     public var organisationName: String
     public var organisationKind: Organisation.Kind
+    /// The language the person registered in: their pages and e-mails use it.
+    public var language: Language
 
-    public init(email: String, name: String, passwordHash: String, organisationName: String, organisationKind: Organisation.Kind) {
+    public init(email: String, name: String, passwordHash: String, organisationName: String, organisationKind: Organisation.Kind,
+                language: Language = .default) {
         self.email = email
         self.name = name
         self.passwordHash = passwordHash
         self.organisationName = organisationName
         self.organisationKind = organisationKind
+        self.language = language
     }
 }
 
@@ -56,8 +60,8 @@ extension AppDatabase {
                 organisationRole = .manager
             }
             try db.execute(sql: """
-                INSERT INTO user (email, name, passwordHash, organisationId, organisationRole, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [account.email, account.name, account.passwordHash, organisationID, organisationRole.rawValue, now])
+                INSERT INTO user (email, name, passwordHash, organisationId, organisationRole, language, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [account.email, account.name, account.passwordHash, organisationID, organisationRole.rawValue, account.language.rawValue, now])
             return User.ID(db.lastInsertedRowID)
         }
     }
@@ -93,6 +97,11 @@ extension AppDatabase {
 
     public func updateName(of id: User.ID, to name: String) throws {
         try pool.write { try $0.execute(sql: "UPDATE user SET name = ? WHERE id = ?", arguments: [name, id.rawValue]) }
+    }
+
+    /// The language the user's pages and e-mails are in.
+    public func setLanguage(of id: User.ID, to language: Language) throws {
+        try pool.write { try $0.execute(sql: "UPDATE user SET language = ? WHERE id = ?", arguments: [language.rawValue, id.rawValue]) }
     }
 
     public func updateEmail(of id: User.ID, to email: String) throws {

@@ -9,7 +9,8 @@ public struct QueueEntry: Sendable {
     public let organisationTrusted: Bool
     public let status: Room.Status
     public let updatedAt: Int64
-    /// Fields whose text differs from the last approved version (nil: never approved).
+    /// Fields whose text differs from the last approved version, by name (`title`,
+    /// `description`, `rules`; pages put them into words); nil: never approved.
     public let changedFields: [String]?
     public let reports: [(reason: String, at: Int64)]
 }
@@ -61,9 +62,9 @@ extension AppDatabase {
                     // title, description, rules, approvedTitle, approvedDescription, approvedRules.
                     if let approvedTitle = row[21] as String? {
                         changed = []
-                        if approvedTitle != row[18] as String { changed?.append("Titel") }
-                        if row[22] as String? != row[19] as String { changed?.append("Beschreibung") }
-                        if row[23] as String? != row[20] as String { changed?.append("Hausordnung") }
+                        if approvedTitle != row[18] as String { changed?.append("title") }
+                        if row[22] as String? != row[19] as String { changed?.append("description") }
+                        if row[23] as String? != row[20] as String { changed?.append("rules") }
                     }
                     let reports = try Row.fetchAll(db, sql: "SELECT reason, createdAt FROM report WHERE roomId = ? AND resolvedAt IS NULL ORDER BY createdAt DESC",
                                                    arguments: [id]).map { (reason: $0[0] as String, at: $0[1] as Int64) }

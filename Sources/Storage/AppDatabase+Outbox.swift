@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Localization
 import RoomExchange
 
 // The transactional outbox. Write methods add a message with one call of
@@ -78,6 +79,8 @@ public struct OutboxMessage: Sendable {
     public let userID: User.ID?
     public let recipient: String
     public let recipientName: String?
+    /// The language the message is written in: the recipient's when it was queued.
+    public let language: Language
     public let payload: MailPayload
     public var subject: String?
     public var textBody: String?
@@ -97,7 +100,8 @@ extension AppDatabase {
     enum MailRecipients {
         case user(Int64?)
         case membersOf(Organisation.ID)
-        case address(String)
+        /// Someone who may have no account, written to in `language`.
+        case address(String, Language)
     }
 
     /// Queues one message of `kind` per recipient inside the caller's transaction.
@@ -105,26 +109,26 @@ extension AppDatabase {
     /// with a `dedupeKey` that was used before, nothing is queued.
     static func enqueueMail(_ db: Database, _ kind: MailKind, to recipients: MailRecipients, except actor: Int64? = nil,
                             payload: MailPayload, dedupeKey: String? = nil) throws {
-        var people: [(id: Int64?, email: String, name: String?)] = []
+        var people: [(id: Int64?, email: String, name: String?, language: String)] = []
         let filter = "blockedAt IS NULL AND id IS NOT ? AND NOT EXISTS (SELECT 1 FROM mailPreference p WHERE p.userId = user.id AND p.kind = ? AND p.enabled = 0)"
         switch recipients {
         case .user(let id):
             guard let id else { return }
-            people = try Row.fetchAll(db, sql: "SELECT id, email, name FROM user WHERE id = ? AND \(filter)",
-                                      arguments: [id, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2]) }
+            people = try Row.fetchAll(db, sql: "SELECT id, email, name, language FROM user WHERE id = ? AND \(filter)",
+                                      arguments: [id, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
         case .membersOf(let organisation):
-            people = try Row.fetchAll(db, sql: "SELECT id, email, name FROM user WHERE organisationId = ? AND \(filter) ORDER BY id",
-                                      arguments: [organisation.rawValue, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2]) }
-        case .address(let email):
-            people = [(nil, email, nil)]
+            people = try Row.fetchAll(db, sql: "SELECT id, email, name, language FROM user WHERE organisationId = ? AND \(filter) ORDER BY id",
+                                      arguments: [organisation.rawValue, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
+        case .address(let email, let language):
+            people = [(nil, email, nil, language.rawValue)]
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(payload), as: UTF8.self)
         let now = AppDatabase.now
         for person in people {
             try db.execute(sql: """
-                INSERT INTO outboxMessage (kind, userId, recipient, recipientName, payload, messageId, dedupeKey, createdAt, nextAttemptAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING
-                """, arguments: [kind.rawValue, person.id, person.email, person.name, json,
+                INSERT INTO outboxMessage (kind, userId, recipient, recipientName, language, payload, messageId, dedupeKey, createdAt, nextAttemptAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING
+                """, arguments: [kind.rawValue, person.id, person.email, person.name, person.language, json,
                                  "rb." + UUID().uuidString.lowercased(), dedupeKey, now, now])
         }
     }
@@ -195,11 +199,14 @@ extension AppDatabase {
         try enqueueMail(db, kind, to: .membersOf(Organisation.ID(row[1])), payload: MailPayload(values: values))
     }
 
-    /// An invitation to the invited address.
+    /// An invitation to the invited address, in the inviter's language: the
+    /// invited person has no account and so no language of their own yet.
     static func notifyInvitation(_ db: Database, email: String, to organisation: Organisation.ID, by user: User.ID) throws {
         let organisationName = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [organisation.rawValue]) ?? ""
-        let inviter = try String.fetchOne(db, sql: "SELECT name FROM user WHERE id = ?", arguments: [user.rawValue]) ?? ""
-        try enqueueMail(db, .invitation, to: .address(email),
+        let row = try Row.fetchOne(db, sql: "SELECT name, language FROM user WHERE id = ?", arguments: [user.rawValue])
+        let inviter: String = row?[0] ?? ""
+        let language = (row?[1] as String?).flatMap(Language.init(rawValue:)) ?? .default
+        try enqueueMail(db, .invitation, to: .address(email, language),
                         payload: MailPayload(values: ["organisation": organisationName, "inviter_name": inviter, "email": email]))
     }
 
@@ -235,13 +242,13 @@ extension AppDatabase {
 
     static let outboxColumns = """
         id, kind, userId, recipient, recipientName, payload, subject, textBody, htmlBody, messageId, createdAt, nextAttemptAt,
-        attempts, lastError, sentAt, failedAt
+        attempts, lastError, sentAt, failedAt, language
         """
 
     static func outboxMessage(_ row: Row) -> OutboxMessage {
         let payload = (try? JSONDecoder().decode(MailPayload.self, from: Data((row[5] as String).utf8))) ?? MailPayload()
         return OutboxMessage(id: row[0], kind: row[1], userID: (row[2] as Int64?).map(User.ID.init), recipient: row[3], recipientName: row[4],
-                             payload: payload, subject: row[6], textBody: row[7], htmlBody: row[8], messageID: row[9], createdAt: row[10],
+                             language: Language(rawValue: row[16]) ?? .default, payload: payload, subject: row[6], textBody: row[7], htmlBody: row[8], messageID: row[9], createdAt: row[10],
                              nextAttemptAt: row[11], attempts: row[12], lastError: row[13], sentAt: row[14], failedAt: row[15])
     }
 

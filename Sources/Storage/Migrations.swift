@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v4-outbox") { db in try db.execute(sql: v4Outbox) }
         migrator.registerMigration("v5-search-order") { db in try db.execute(sql: v5SearchOrder) }
         migrator.registerMigration("v6-overlap-probe") { db in try db.execute(sql: v6OverlapProbe) }
+        migrator.registerMigration("v7-outbox-language") { db in try db.execute(sql: v7OutboxLanguage) }
         return migrator
     }
 
@@ -340,5 +341,12 @@ enum Migrations {
         OR coalesce((SELECT b.endsAt > NEW.startsAt FROM booking b WHERE b.roomId = NEW.roomId AND b.status = 'confirmed'
                 AND b.id <> NEW.id AND b.startsAt < NEW.startsAt ORDER BY b.startsAt DESC LIMIT 1), 0))
     BEGIN SELECT RAISE(ABORT, 'booking overlaps a confirmed booking'); END;
+    """
+
+    /// The language a message is written in, fixed when it is queued: the
+    /// recipient's (for an invitation to someone without an account, the
+    /// inviter's). Messages queued before this were all German.
+    static let v7OutboxLanguage = """
+    ALTER TABLE outboxMessage ADD COLUMN language TEXT NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'en'));
     """
 }

@@ -41,7 +41,7 @@ public final class App: Sendable {
             passwordReset: PasswordResetPages(database: database, pages: pages, hasher: configuration.passwordHasher, validFor: configuration.passwordResetTTL),
             mailAdmin: MailAdminPage(database: database, pages: pages, transportSummary: configuration.mail.transport.summary)
         )
-        let mailRenderer = try MailRenderer(library: pages.library(.default))
+        let mailRenderer = try MailRenderer(pages: pages)
         if let transport = configuration.mail.transport.makeTransport(timeout: configuration.mail.smtpTimeout) {
             mailSender = try MailSender(database: self.database, renderer: mailRenderer, transport: transport, settings: configuration.mail, logger: logger)
         } else {

@@ -82,7 +82,7 @@ private func sender(_ server: TestServer, _ transport: any MailTransport, retry:
     var settings = MailSettings()
     settings.retry = retry
     settings.from = "Raumbörse Lübeck <noreply@raumboerse.example>"
-    let sender = try MailSender(database: server.database, renderer: try MailRenderer(library: try PageRenderer(directory: server.app.configuration.templatesDirectory).library(.default)),
+    let sender = try MailSender(database: server.database, renderer: try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory)),
                                 transport: transport, settings: settings, logger: .init(label: "test"))
     sender.setBaseURL("https://raumboerse.example")
     return sender
@@ -333,6 +333,101 @@ struct MailTests {
         try server.database.pool.write { try $0.execute(sql: "UPDATE passwordReset SET expiresAt = createdAt - 1, createdAt = createdAt - 3600") }
         #expect(try visitor.get("/password-reset/\(latest)").status == 410)
         #expect(try server.database.pool.read { try String.fetchAll($0, sql: "SELECT action FROM auditEntry") } == ["user.password_reset"])
+    }
+
+    @Test("each message is written in its recipient's language: subject, text and HTML part, dates in that language's format")
+    func recipientLanguage() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        // A German owner, a colleague who switched to English, and a booker who registered in English.
+        let (owner, colleague) = try ownersWithRoom(server)
+        #expect(try colleague.submit("/my/account", [("action", "language"), ("language", "en")]).status == 303)
+        let booker = server.client()
+        _ = try booker.get("/register?lang=en")
+        try booker.register(email: "anna@chor.example", name: "Anna Weiß", organisation: "Chor e.V.")
+        let day = BerlinTime.today().adding(days: 9)
+        #expect(try book(booker, date: day.description).status == 303)
+        #expect(try owner.submit("/bookings/1", to: "/bookings/1/confirm", []).status == 303)
+
+        let messages = try server.database.outboxMessages(failed: false)
+        func message(_ kind: String, to recipient: String) throws -> OutboxMessage {
+            try #require(messages.first { $0.kind == kind && $0.recipient == recipient }, "\(kind) to \(recipient)")
+        }
+        let toOwner = try message("booking_requested", to: "owner@treff.example")
+        let toColleague = try message("booking_requested", to: "kollegin@treff.example")
+        let toBooker = try message("booking_confirmed", to: "anna@chor.example")
+        #expect(toOwner.language == .de && toColleague.language == .en && toBooker.language == .en)
+        let invitation = try message("invitation", to: "kollegin@treff.example")
+        #expect(invitation.language == .de, "the German inviter's language")
+
+        // The dates as each language writes them, spelt out here rather than taken from the catalogue.
+        let weekday = BerlinTime.weekday(day).rawValue
+        let english = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday] + " \(day.day) "
+            + ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][day.month - 1] + " \(day.year), 10:00–12:00"
+        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        let german = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][weekday] + ", \(two(day.day)).\(two(day.month)).\(day.year), 10:00–12:00 Uhr"
+
+        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
+        let de = try renderer.render(toOwner, baseURL: "https://raumboerse.example")
+        #expect(de.subject == "Neue Buchungsanfrage: Saal „Große Freiheit“")
+        #expect(de.text.hasPrefix("Guten Tag Jürgen Köhler,\n\nfür Ihren Raum „Saal „Große Freiheit““ gibt es eine neue Buchungsanfrage."))
+        #expect(de.text.contains("Wann: " + german + "\n"))
+        #expect(de.html.contains("<html lang=\"de\">") && de.html.contains("<strong>Wann:</strong> " + german))
+
+        let en = try renderer.render(toColleague, baseURL: "https://raumboerse.example")
+        #expect(en.subject == "New booking request: Saal „Große Freiheit“")
+        #expect(en.text.hasPrefix("Hello Kim Kollegin,\n\nThere is a new booking request for your room “Saal „Große Freiheit“”. Please confirm or decline it."))
+        #expect(en.text.contains("When: " + english + "\n") && en.text.contains("Who: Anna Weiß (Chor e.V.)\n"))
+        #expect(en.text.contains("View the booking: https://raumboerse.example/bookings/1"))
+        #expect(en.text.contains("You can choose which emails you get from us here:\nhttps://raumboerse.example/my/account#benachrichtigungen"))
+        #expect(en.html.contains("<html lang=\"en\">") && en.html.contains("<strong>When:</strong> " + english))
+        #expect(en.html.contains("<title>New booking request: Saal „Große Freiheit“</title>"))
+        for part in [en.subject, en.text, en.html] {
+            #expect(!part.contains("Guten Tag") && !part.contains("Wann") && !part.contains("Uhr") && !part.contains("Buchung"), "no German in \(part)")
+        }
+
+        let confirmed = try renderer.render(toBooker, baseURL: "https://raumboerse.example")
+        #expect(confirmed.subject == "Booking confirmed: Saal „Große Freiheit“")
+        #expect(confirmed.text.contains("Hello Anna Weiß,\n\nYour request for the room “Saal „Große Freiheit“” (Stadtteiltreff Süd e.V.) has been confirmed."))
+        #expect(confirmed.text.contains("When: " + english + "\nPeople: 5\n"))
+        #expect(confirmed.html.contains("The room, with its address and house rules</a>"))
+    }
+
+    @Test("invitations are written in the inviter's language, password resets in the account's")
+    func invitationAndResetLanguage() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = server.client()
+        _ = try owner.get("/register?lang=en")
+        try owner.register(email: "owner@treff.example", name: "Jürgen Köhler", organisation: "Stadtteiltreff Süd e.V.")
+        #expect(try owner.submit("/organisations/1/edit", to: "/organisations/1/invitations", [("email", "neu@treff.example")]).status == 303)
+        let german = server.client()
+        try german.register(email: "erika@verein.example")
+        for email in ["owner@treff.example", "erika@verein.example"] {
+            #expect(try server.client().submit("/password-reset", [("email", email)]).status == 303)
+        }
+        let messages = try server.database.outboxMessages(failed: false)
+        #expect(messages.map { "\($0.kind) \($0.recipient) \($0.language.rawValue)" } == [
+            "invitation neu@treff.example en", "password_reset owner@treff.example en", "password_reset erika@verein.example de",
+        ])
+        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
+        let invitation = try renderer.render(messages[0], baseURL: "https://raumboerse.example")
+        #expect(invitation.subject == "Invitation to the Raumbörse Lübeck: Stadtteiltreff Süd e.V.")
+        #expect(invitation.text.hasPrefix("Hello,\n\nJürgen Köhler invites you to join the organisation “Stadtteiltreff Süd e.V.”"))
+        #expect(invitation.text.contains("(neu@treff.example); you will then belong to “Stadtteiltreff Süd e.V.” straight away:\nhttps://raumboerse.example/register"))
+        #expect(!invitation.text.contains("benachrichtigungen"), "an invitation cannot be switched off")
+        let english = try renderer.render(messages[1], baseURL: "https://raumboerse.example")
+        #expect(english.subject == "Reset your password – Raumbörse Lübeck")
+        // `The link is valid until 14 Jan 2027, 18:03 and works only once.`
+        let validity = try #require(english.text.components(separatedBy: "\n").first { $0.hasPrefix("The link is valid until ") })
+        #expect(validity.range(of: #"^The link is valid until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} and works only once\.$"#,
+                                options: .regularExpression) != nil, "\(validity)")
+        #expect(english.html.contains("Set a new password</a>"))
+        let deutsch = try renderer.render(messages[2], baseURL: "https://raumboerse.example")
+        #expect(deutsch.subject == "Passwort zurücksetzen – Raumbörse Lübeck")
+        let gueltig = try #require(deutsch.text.components(separatedBy: "\n").first { $0.hasPrefix("Der Link ist bis ") })
+        #expect(gueltig.range(of: #"^Der Link ist bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr gültig und funktioniert nur einmal\.$"#,
+                              options: .regularExpression) != nil, "\(gueltig)")
     }
 
     @Test("SMTP client: EHLO, AUTH PLAIN, MAIL, RCPT, dot-stuffed DATA and QUIT against a scripted server; 4xx temporary, 5xx permanent")

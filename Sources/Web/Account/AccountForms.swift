@@ -26,35 +26,32 @@ struct RegistrationForm {
 
     func validate(organisationRequired: Bool) -> FieldErrors {
         var errors = FieldErrors()
-        if !RegistrationForm.isEmail(email) { errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@verein.de.") }
-        if let problem = RegistrationForm.passwordProblem(password, email: email) { errors.add("password", Phrase(problem)) }
-        if name.isEmpty { errors.add("name", "Bitte geben Sie Ihren Namen an.") }
-        if name.count > 100 { errors.add("name", "Der Name darf höchstens 100 Zeichen lang sein.") }
+        if !RegistrationForm.isEmail(email) { errors.add("email", "account.error.email_invalid") }
+        if let problem = RegistrationForm.passwordProblem(password, email: email) { errors.add("password", problem) }
+        if name.isEmpty { errors.add("name", "account.error.name_missing") }
+        if name.count > 100 { errors.add("name", Phrase("account.error.name_too_long", ["max": "100"])) }
         if organisationRequired {
-            if organisationName.isEmpty { errors.add("organisation_name", "Bitte geben Sie den Namen Ihrer Organisation an.") }
-            if organisationName.count > 200 { errors.add("organisation_name", "Der Name darf höchstens 200 Zeichen lang sein.") }
-            if Organisation.Kind(rawValue: organisationKind) == nil { errors.add("organisation_kind", "Bitte wählen Sie aus, welche Art von Organisation es ist.") }
+            if organisationName.isEmpty { errors.add("organisation_name", "register.error.organisation_missing") }
+            if organisationName.count > 200 { errors.add("organisation_name", Phrase("account.error.name_too_long", ["max": "200"])) }
+            if Organisation.Kind(rawValue: organisationKind) == nil { errors.add("organisation_kind", "register.error.organisation_kind") }
         }
-        if !privacy { errors.add("privacy", "Bitte stimmen Sie der Datenschutzerklärung zu, damit wir Ihr Konto anlegen dürfen.") }
+        if !privacy { errors.add("privacy", "register.error.privacy") }
         return errors
     }
 
-    var fields: [FieldContext] {
+    func fields(_ texts: Catalog) -> [FieldContext] {
         [
-            FieldContext(name: "name", label: "Ihr Name", value: name, required: true, autocomplete: "name", maxLength: 100),
-            FieldContext(name: "email", label: "E-Mail-Adresse", kind: .input(type: "email"), value: email, required: true, autocomplete: "email"),
-            FieldContext(name: "password", label: "Passwort", kind: .input(type: "password"),
-                         hint: "Mindestens 10 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
-                         required: true, autocomplete: "new-password"),
-            FieldContext(name: "organisation_name", label: "Name Ihrer Organisation", value: organisationName,
-                         hint: "Wenn Sie eingeladen wurden, treten Sie der einladenden Organisation bei; dann bleibt dieses Feld leer.",
-                         autocomplete: "organization", maxLength: 200),
-            FieldContext(name: "organisation_kind", label: "Art der Organisation",
-                         kind: .select([FieldContext.Option(value: "", label: "Bitte wählen")]
-                             + Organisation.Kind.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.label) }),
+            FieldContext(name: "name", label: texts("account.field.name"), value: name, required: true, autocomplete: "name", maxLength: 100),
+            FieldContext(name: "email", label: texts("account.field.email"), kind: .input(type: "email"), value: email, required: true, autocomplete: "email"),
+            FieldContext(name: "password", label: texts("account.field.password"), kind: .input(type: "password"),
+                         hint: texts("account.field.password_hint"), required: true, autocomplete: "new-password"),
+            FieldContext(name: "organisation_name", label: texts("register.field.organisation_name"), value: organisationName,
+                         hint: texts("register.field.organisation_name_hint"), autocomplete: "organization", maxLength: 200),
+            FieldContext(name: "organisation_kind", label: texts("register.field.organisation_kind"),
+                         kind: .select([FieldContext.Option(value: "", label: texts("register.field.organisation_kind_choose"))]
+                             + Organisation.Kind.allCases.map { FieldContext.Option(value: $0.rawValue, label: texts.label($0)) }),
                          value: organisationKind),
-            FieldContext(name: "privacy", label: "Ich habe die Datenschutzerklärung gelesen und stimme ihr zu.", kind: .checkbox,
-                         value: privacy ? "1" : "", required: true),
+            FieldContext(name: "privacy", label: texts("register.field.privacy"), kind: .checkbox, value: privacy ? "1" : "", required: true),
         ]
     }
 
@@ -65,12 +62,10 @@ struct RegistrationForm {
     }
 
     /// Why a new password is refused, or nil (ASVS 6.2: length, no composition rules, no common passwords).
-    static func passwordProblem(_ password: String, email: String) -> String? {
-        if password.count < 10 { return "Das Passwort muss mindestens 10 Zeichen lang sein." }
-        if password.utf8.count > 1024 { return "Das Passwort darf höchstens 1024 Zeichen lang sein." }
-        if CommonPasswords.contains(password) || password.lowercased() == email.lowercased() {
-            return "Dieses Passwort ist zu bekannt und leicht zu erraten. Bitte wählen Sie ein anderes."
-        }
+    static func passwordProblem(_ password: String, email: String) -> Phrase? {
+        if password.count < 10 { return "account.error.password_too_short" }
+        if password.utf8.count > 1024 { return "account.error.password_too_long" }
+        if CommonPasswords.contains(password) || password.lowercased() == email.lowercased() { return "account.error.password_common" }
         return nil
     }
 }
@@ -86,12 +81,14 @@ struct AccountForms {
         email = user.email
     }
 
+    /// The notice after a redirect with `?saved=…`, by its catalogue key.
     static let savedMessages = [
-        "name": "Ihr Name wurde gespeichert.",
-        "email": "Ihre E-Mail-Adresse wurde geändert.",
-        "password": "Ihr Passwort wurde geändert. Alle anderen Sitzungen wurden beendet.",
-        "calendar": "Die Kalenderadresse wurde erneuert; die alte funktioniert nicht mehr.",
-        "mail": "Ihre Einstellungen für E-Mails wurden gespeichert.",
+        "name": "account.saved.name",
+        "email": "account.saved.email",
+        "password": "account.saved.password",
+        "calendar": "account.saved.calendar",
+        "mail": "account.saved.mail",
+        "language": "account.saved.language",
     ]
 }
 
@@ -101,43 +98,50 @@ struct AccountPageContext: MustacheContext {
     let saved: String?
     let calendarPath: String
     var mailPreferences: [MailTopic: Bool] = [:]
+    /// The language stored with the account, checked in the language form.
+    var language = Language.default
 
-    static func mailLabel(_ topic: MailTopic) -> String {
-        switch topic {
-        case .bookingRequests: "Neue Buchungen und Anfragen für Räume meiner Organisation"
-        case .bookingChanges: "Bestätigungen, Ablehnungen und Stornierungen von Buchungen"
-        case .bookingReminders: "Erinnerung am Tag vor einer Buchung"
-        case .roomModeration: "Entscheidungen der Stadt über die Räume meiner Organisation"
-        }
-    }
+    static func mailLabel(_ topic: MailTopic) -> String { "account.mail.topic." + topic.rawValue }
 
     func value(for name: String) -> MustacheValue {
+        let texts = visitor.texts
         switch name {
         case "mail_form":
             return .context(FormContext(fields: MailTopic.allCases.map { topic in
-                FieldContext(name: "mail_" + topic.rawValue, label: AccountPageContext.mailLabel(topic), kind: .checkbox,
+                FieldContext(name: "mail_" + topic.rawValue, label: texts(AccountPageContext.mailLabel(topic)), kind: .checkbox,
                              value: mailPreferences[topic] ?? true ? "1" : "")
             }, visitor: visitor))
+        case "languages":
+            // Each language named in itself, as a language choice must be.
+            return .list(Language.allCases.map { option in
+                NamedContext(values: ["code": .text(option.rawValue), "name": .text(LayoutContext.languageNames[option]),
+                                      "selected": .bool(option == language)])
+            })
         case "calendar_path": return .text(calendarPath)
         case "saved": return .text(saved)
         case "csrf_token": return .text(visitor.csrfToken)
         case "name_form":
-            return .context(FormContext(fields: [FieldContext(name: "name", label: "Ihr Name", value: forms.name, required: true, autocomplete: "name", maxLength: 100)],
+            return .context(FormContext(fields: [FieldContext(name: "name", label: texts("account.field.name"), value: forms.name, required: true,
+                                                              autocomplete: "name", maxLength: 100)],
                                         errors: forms.errors, visitor: visitor))
         case "email_form":
             return .context(FormContext(fields: [
-                FieldContext(name: "email", label: "Neue E-Mail-Adresse", kind: .input(type: "email"), value: forms.email, required: true, autocomplete: "email"),
-                FieldContext(name: "email_password", label: "Ihr Passwort zur Bestätigung", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
+                FieldContext(name: "email", label: texts("account.field.new_email"), kind: .input(type: "email"), value: forms.email, required: true, autocomplete: "email"),
+                FieldContext(name: "email_password", label: texts("account.field.confirm_password"), kind: .input(type: "password"), required: true,
+                             autocomplete: "current-password"),
             ], errors: forms.errors, visitor: visitor))
         case "password_form":
             return .context(FormContext(fields: [
-                FieldContext(name: "current_password", label: "Bisheriges Passwort", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
-                FieldContext(name: "new_password", label: "Neues Passwort", kind: .input(type: "password"), hint: "Mindestens 10 Zeichen.", required: true, autocomplete: "new-password"),
+                FieldContext(name: "current_password", label: texts("account.field.current_password"), kind: .input(type: "password"), required: true,
+                             autocomplete: "current-password"),
+                FieldContext(name: "new_password", label: texts("account.field.new_password"), kind: .input(type: "password"),
+                             hint: texts("account.field.new_password_hint"), required: true, autocomplete: "new-password"),
             ], errors: forms.errors, visitor: visitor))
         case "delete_form":
             return .context(FormContext(fields: [
-                FieldContext(name: "delete_password", label: "Ihr Passwort zur Bestätigung", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
-                FieldContext(name: "confirm", label: "Ja, mein Konto und meine persönlichen Daten sollen gelöscht werden.", kind: .checkbox, required: true),
+                FieldContext(name: "delete_password", label: texts("account.field.confirm_password"), kind: .input(type: "password"), required: true,
+                             autocomplete: "current-password"),
+                FieldContext(name: "confirm", label: texts("account.field.delete_confirm"), kind: .checkbox, required: true),
             ], errors: forms.errors, visitor: visitor))
         default: return .missing
         }

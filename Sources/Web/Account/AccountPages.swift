@@ -25,24 +25,28 @@ struct AccountPages: Sendable {
         var errors = form.validate(organisationRequired: !invited)
         if errors.isEmpty {
             do {
+                // The account keeps the language the person registered in: pages after
+                // login and every e-mail use it.
                 let id = try database.register(NewAccount(
                     email: form.email, name: form.name, passwordHash: try hasher.hash(form.password),
-                    organisationName: form.organisationName, organisationKind: Organisation.Kind(rawValue: form.organisationKind) ?? .other
+                    organisationName: form.organisationName, organisationKind: Organisation.Kind(rawValue: form.organisationKind) ?? .other,
+                    language: visitor.language
                 ))
                 guard let user = try database.user(id) else { throw HTTPError(.internalServerError) }
                 var response = HTTPResponse.redirect(to: "/my")
                 try security.signIn(user, replacing: visitor.session, request: request, on: &response)
                 return response
             } catch is EmailTaken {
-                errors.add("email", "Zu dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")
+                errors.add("email", "register.error.email_taken")
             }
         }
         return try renderRegister(form, errors: errors, visitor, status: .unprocessableContent)
     }
 
     private func renderRegister(_ form: RegistrationForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        try pages.page(.register, FormContext(fields: form.fields, errors: errors, visitor: visitor),
-                       layout: LayoutContext(title: errors.isEmpty ? "Registrieren" : "Fehler: Registrieren", canonicalPath: "/register", visitor: visitor),
+        try pages.page(.register, FormContext(fields: form.fields(visitor.texts), errors: errors, visitor: visitor),
+                       layout: LayoutContext(title: AccountPages.title("register.title", failed: !errors.isEmpty, visitor), canonicalPath: "/register",
+                                             visitor: visitor),
                        status: status)
     }
 
@@ -51,7 +55,7 @@ struct AccountPages: Sendable {
     func showLogin(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let next = AccountPages.safeNext(request.queryItems["next"])
         if visitor.isSignedIn { return .redirect(to: next) }
-        let notice = request.queryItems["reset"] == "1" ? "Ihr Passwort wurde geändert und Sie wurden überall abgemeldet. Bitte melden Sie sich mit dem neuen Passwort an." : nil
+        let notice = request.queryItems["reset"] == "1" ? visitor.texts("login.notice.reset") : nil
         return try renderLogin(email: "", next: next, message: nil, notice: notice, visitor, status: .ok)
     }
 
@@ -65,13 +69,13 @@ struct AccountPages: Sendable {
         let keys = ["ip:" + request.remoteAddress, "account:" + email + "|" + request.remoteAddress]
         if let until = throttle.lockedUntil(keys) {
             let minutes = max(1, Int(until.timeIntervalSinceNow / 60 + 0.99))
-            return try renderLogin(email: email, next: next, message: "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie \(minutes) Minuten und versuchen Sie es dann erneut.", visitor, status: .tooManyRequests)
+            return try renderLogin(email: email, next: next, message: visitor.texts.plural("login.error.locked", minutes), visitor, status: .tooManyRequests)
         }
         let delay = throttle.delay(for: keys)
         if delay > 0 { Thread.sleep(forTimeInterval: delay) }
         guard let (user, hash) = try database.credentials(email: email), hasher.verify(password, against: hash) else {
             throttle.recordFailure(keys)
-            return try renderLogin(email: email, next: next, message: "E-Mail-Adresse oder Passwort ist nicht richtig.", visitor, status: .unprocessableContent)
+            return try renderLogin(email: email, next: next, message: visitor.texts("login.error.failed"), visitor, status: .unprocessableContent)
         }
         throttle.recordSuccess(account: keys[1])
         var response = HTTPResponse.redirect(to: next)
@@ -81,12 +85,15 @@ struct AccountPages: Sendable {
 
     private func renderLogin(email: String, next: String, message: String?, notice: String? = nil, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
         let fields = [
-            FieldContext(name: "email", label: "E-Mail-Adresse", kind: .input(type: "email"), value: email, required: true, autocomplete: "username"),
-            FieldContext(name: "password", label: "Passwort", kind: .input(type: "password"), required: true, autocomplete: "current-password"),
+            FieldContext(name: "email", label: visitor.texts("account.field.email"), kind: .input(type: "email"), value: email, required: true,
+                         autocomplete: "username"),
+            FieldContext(name: "password", label: visitor.texts("account.field.password"), kind: .input(type: "password"), required: true,
+                         autocomplete: "current-password"),
         ]
         var context = FormContext(fields: fields, visitor: visitor, formError: message)
         context.extra = ["next": .text(next), "notice": .text(notice)]
-        return try pages.page(.login, context, layout: LayoutContext(title: message == nil ? "Anmelden" : "Fehler: Anmelden", canonicalPath: "/login", visitor: visitor), status: status)
+        return try pages.page(.login, context, layout: LayoutContext(title: AccountPages.title("login.title", failed: message != nil, visitor),
+                                                                              canonicalPath: "/login", visitor: visitor), status: status)
     }
 
     /// Only paths of this site: `/x` but not `//host` or `/\host`.
@@ -106,7 +113,7 @@ struct AccountPages: Sendable {
 
     func showAccount(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let user = try visitor.requireUser(request)
-        let saved = AccountForms.savedMessages[request.queryItems["saved"] ?? ""]
+        let saved = AccountForms.savedMessages[request.queryItems["saved"] ?? ""].map { visitor.texts($0) }
         return try renderAccount(user, visitor, forms: AccountForms(user: user), saved: saved, status: .ok)
     }
 
@@ -120,7 +127,7 @@ struct AccountPages: Sendable {
         case "name":
             forms.name = form.text("name")
             if forms.name.isEmpty || forms.name.count > 100 {
-                forms.errors.add("name", "Bitte geben Sie Ihren Namen an (höchstens 100 Zeichen).")
+                forms.errors.add("name", Phrase("account.error.name", ["max": "100"]))
             } else {
                 try database.updateName(of: user.id, to: forms.name)
                 return .redirect(to: "/my/account?saved=name")
@@ -128,23 +135,23 @@ struct AccountPages: Sendable {
         case "email":
             forms.email = form.text("email").lowercased()
             if !RegistrationForm.isEmail(forms.email) {
-                forms.errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@verein.de.")
+                forms.errors.add("email", "account.error.email_invalid")
             } else if !hasher.verify(form["email_password"] ?? "", against: storedHash) {
-                forms.errors.add("email_password", "Das Passwort ist nicht richtig.")
+                forms.errors.add("email_password", "account.error.password_wrong")
             } else {
                 do {
                     try database.updateEmail(of: user.id, to: forms.email)
                     return .redirect(to: "/my/account?saved=email")
                 } catch is EmailTaken {
-                    forms.errors.add("email", "Diese E-Mail-Adresse gehört schon zu einem anderen Konto.")
+                    forms.errors.add("email", "account.error.email_taken_other")
                 }
             }
         case "password":
             let new = form["new_password"] ?? ""
             if !hasher.verify(form["current_password"] ?? "", against: storedHash) {
-                forms.errors.add("current_password", "Das bisherige Passwort ist nicht richtig.")
+                forms.errors.add("current_password", "account.error.current_password_wrong")
             } else if let problem = RegistrationForm.passwordProblem(new, email: user.email) {
-                forms.errors.add("new_password", Phrase(problem))
+                forms.errors.add("new_password", problem)
             } else {
                 // Every other session ends (ASVS 7.4.3); this one stays.
                 try database.updatePassword(of: user.id, to: try hasher.hash(new), keepingSession: visitor.session?.id)
@@ -154,14 +161,23 @@ struct AccountPages: Sendable {
             let choices = Dictionary(uniqueKeysWithValues: MailTopic.allCases.map { ($0, form.isChecked("mail_" + $0.rawValue)) })
             try database.setMailPreferences(of: user.id, choices)
             return .redirect(to: "/my/account?saved=mail#benachrichtigungen")
+        case "language":
+            // Stored with the account (e-mails, the next login elsewhere) and set as
+            // the cookie, so this browser shows the next page in it at once.
+            guard let language = form["language"].flatMap(Language.init(rawValue:)) else { throw HTTPError(.badRequest) }
+            try database.setLanguage(of: user.id, to: language)
+            var response = HTTPResponse.redirect(to: "/my/account?saved=language#sprache")
+            response.setCookie(SetCookie(name: SiteSecurity.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600,
+                                         secure: security.isSecure(request)))
+            return response
         case "calendar":
             try database.renewCalendarToken(of: user.id, to: Tokens.random())
             return .redirect(to: "/my/account?saved=calendar#kalender")
         case "delete":
             if !hasher.verify(form["delete_password"] ?? "", against: storedHash) {
-                forms.errors.add("delete_password", "Das Passwort ist nicht richtig.")
+                forms.errors.add("delete_password", "account.error.password_wrong")
             } else if form["confirm"] != "1" {
-                forms.errors.add("confirm", "Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten.")
+                forms.errors.add("confirm", "account.error.delete_confirm")
             } else {
                 try database.deleteUser(user.id)
                 var response = HTTPResponse.redirect(to: "/?deleted=1")
@@ -179,7 +195,7 @@ struct AccountPages: Sendable {
         let user = try visitor.requireUser(request)
         let data = try JSONSerialization.data(withJSONObject: try database.exportData(of: user.id), options: [.prettyPrinted, .sortedKeys])
         var response = HTTPResponse.json(Array(data))
-        response.headers["Content-Disposition"] = "attachment; filename=\"raumboerse-meine-daten.json\""
+        response.headers["Content-Disposition"] = "attachment; filename=\"" + visitor.texts("account.data.filename") + "\""
         response.headers["Cache-Control"] = "private, no-store"
         return response
     }
@@ -187,7 +203,14 @@ struct AccountPages: Sendable {
     private func renderAccount(_ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
         let token = try database.calendarToken(of: user.id, creatingWith: Tokens.random())
         let context = AccountPageContext(forms: forms, visitor: visitor, saved: saved, calendarPath: "/my/bookings.ics?token=" + token,
-                                         mailPreferences: try database.mailPreferences(of: user.id))
-        return try pages.page(.account, context, layout: LayoutContext(title: forms.errors.isEmpty ? "Mein Konto" : "Fehler: Mein Konto", canonicalPath: "/my/account", visitor: visitor), status: status)
+                                         mailPreferences: try database.mailPreferences(of: user.id), language: user.language)
+        return try pages.page(.account, context, layout: LayoutContext(title: AccountPages.title("account.title", failed: !forms.errors.isEmpty, visitor),
+                                                                       canonicalPath: "/my/account", visitor: visitor), status: status)
+    }
+
+    /// A page title from the catalogue; a form that failed says so first, so a
+    /// screen reader hears it before anything else.
+    static func title(_ key: String, failed: Bool, _ visitor: Visitor) -> String {
+        (failed ? visitor.texts("common.title_error_prefix") : "") + visitor.texts(key)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Localization
 import Mustache
 import RoomExchange
 import Storage
@@ -9,11 +10,11 @@ struct MyPages: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
 
-    static func bookingItems(_ bookings: [BookingDetails], showBooker: Bool) -> MustacheValue {
+    static func bookingItems(_ bookings: [BookingDetails], showBooker: Bool, _ texts: Catalog) -> MustacheValue {
         .list(bookings.map { booking in
             NamedContext(values: [
-                "url": .text(Paths.booking(booking.id)), "room": .text(booking.roomTitle), "when": .text(Formatting.interval(booking.startsAt, booking.endsAt)),
-                "status_label": .text(booking.status.label), "attendees": .int(booking.attendees),
+                "url": .text(Paths.booking(booking.id)), "room": .text(booking.roomTitle), "when": .text(texts.interval(booking.startsAt, booking.endsAt)),
+                "status_label": .text(texts.label(booking.status)), "attendees": .text(texts.number(booking.attendees)),
                 "booker": showBooker ? .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ")) : .missing,
             ])
         })
@@ -23,17 +24,18 @@ struct MyPages: Sendable {
         let user = try visitor.requireUser(request)
         let organisation = try user.organisationID.flatMap { try database.organisation($0) }
         let rooms = try organisation.map { try database.ownedRooms(of: $0.id) } ?? []
-        let saved = ["archived": "Der Raum wurde archiviert; seine künftigen Buchungen wurden storniert."][request.queryItems["saved"] ?? ""]
+        let texts = visitor.texts
+        let saved = ["archived": texts("my.saved.archived")][request.queryItems["saved"] ?? ""]
         let now = Int64(Date().timeIntervalSince1970)
         let requests = try organisation.map { try database.pendingRequests(for: $0.id, now: now) } ?? []
         let upcoming = try organisation.map { try database.upcomingBookings(ofRoomsOf: $0.id, now: now) } ?? []
         let mine = try database.bookings(bookedBy: user.id)
         let context = NamedContext(values: [
-            "requests": MyPages.bookingItems(requests, showBooker: true),
+            "requests": MyPages.bookingItems(requests, showBooker: true, texts),
             "has_requests": .bool(!requests.isEmpty),
-            "upcoming": MyPages.bookingItems(upcoming, showBooker: true),
+            "upcoming": MyPages.bookingItems(upcoming, showBooker: true, texts),
             "has_upcoming": .bool(!upcoming.isEmpty),
-            "my_bookings": MyPages.bookingItems(mine, showBooker: false),
+            "my_bookings": MyPages.bookingItems(mine, showBooker: false, texts),
             "has_my_bookings": .bool(!mine.isEmpty),
             "user_name": .text(user.name),
             "saved": .text(saved),
@@ -43,14 +45,14 @@ struct MyPages: Sendable {
             "rooms": .list(rooms.map { owned in
                 NamedContext(values: [
                     "title": .text(owned.summary.title), "edit_url": .text(Paths.editRoom(owned.summary.id)),
-                    "url": .text(Paths.room(owned.summary.id)), "status_label": .text(RoomEditing.statusLabel(owned.status)),
+                    "url": .text(Paths.room(owned.summary.id)), "status_label": .text(owned.status == .pending ? texts("my.room_status.pending") : texts.label(owned.status)),
                     "status": .text(owned.status.rawValue), "is_published": .bool(owned.status == .published),
-                    "reason": .text(owned.statusReason), "district_name": .text(owned.summary.district.name),
+                    "reason": .text(owned.statusReason), "district_name": .text(texts.name(owned.summary.district)),
                 ])
             }),
             "has_rooms": .bool(!rooms.isEmpty),
         ])
-        return try pages.page(.dashboard, context, layout: LayoutContext(title: "Mein Bereich", canonicalPath: "/my", section: .my, visitor: visitor))
+        return try pages.page(.dashboard, context, layout: LayoutContext(title: texts("my.title"), canonicalPath: "/my", section: .my, visitor: visitor))
     }
 }
 
@@ -73,7 +75,8 @@ struct OrganisationEditing: Sendable {
             "description": organisation.description, "website": organisation.website ?? "", "contact_email": organisation.contactEmail ?? "",
             "phone": organisation.phone ?? "",
         ]
-        let saved = ["saved": "Das Profil wurde gespeichert.", "invited": "Die Einladung wurde gespeichert. Wer sich mit dieser Adresse registriert, tritt Ihrer Organisation bei."][request.queryItems["saved"] ?? ""]
+        let saved = ["saved": "organisation_edit.saved.profile", "invited": "organisation_edit.saved.invited"][request.queryItems["saved"] ?? ""]
+            .map { visitor.texts($0) }
         return try render(user, organisation, values: values, errors: FieldErrors(), inviteEmail: "", inviteErrors: FieldErrors(), visitor, saved: saved, status: .ok)
     }
 
@@ -84,22 +87,22 @@ struct OrganisationEditing: Sendable {
         for name in ["name", "kind", "district", "description", "website", "contact_email", "phone"] { values[name] = form.text(name) }
         var errors = FieldErrors()
         let name = values["name"] ?? ""
-        if name.isEmpty || name.count > 200 { errors.add("name", "Bitte geben Sie den Namen an (höchstens 200 Zeichen).") }
+        if name.isEmpty || name.count > 200 { errors.add("name", Phrase("organisation_edit.error.name", ["max": "200"])) }
         let kind = Organisation.Kind(rawValue: values["kind"] ?? "")
-        if kind == nil { errors.add("kind", "Bitte wählen Sie die Art der Organisation.") }
+        if kind == nil { errors.add("kind", "organisation_edit.error.kind") }
         let district = District(rawValue: values["district"] ?? "")
-        if !(values["district"] ?? "").isEmpty, district == nil { errors.add("district", "Bitte wählen Sie einen Stadtteil aus der Liste.") }
-        if (values["description"] ?? "").count > 3000 { errors.add("description", "Die Beschreibung darf höchstens 3000 Zeichen lang sein.") }
+        if !(values["district"] ?? "").isEmpty, district == nil { errors.add("district", "organisation_edit.error.district") }
+        if (values["description"] ?? "").count > 3000 { errors.add("description", Phrase("organisation_edit.error.description_too_long", ["max": "3000"])) }
         let website = values["website"] ?? ""
         // Only http(s) links may be shown, so a javascript: URL never becomes a link.
         if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 300 || website.contains(" ") {
-            errors.add("website", "Bitte geben Sie die Adresse vollständig an, beginnend mit https://.")
+            errors.add("website", "organisation_edit.error.website")
         }
         let email = values["contact_email"] ?? ""
-        if !email.isEmpty, !RegistrationForm.isEmail(email) { errors.add("contact_email", "Bitte geben Sie eine gültige E-Mail-Adresse an.") }
+        if !email.isEmpty, !RegistrationForm.isEmail(email) { errors.add("contact_email", "account.error.email_invalid_short") }
         let phone = values["phone"] ?? ""
         if phone.count > 40 || phone.contains(where: { !($0.isNumber || " +-/()".contains($0)) }) {
-            errors.add("phone", "Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen und + - / ( ) an.")
+            errors.add("phone", "organisation_edit.error.phone")
         }
         guard errors.isEmpty, let kind else {
             return try render(user, organisation, values: values, errors: errors, inviteEmail: "", inviteErrors: FieldErrors(), visitor, saved: nil, status: .unprocessableContent)
@@ -113,10 +116,10 @@ struct OrganisationEditing: Sendable {
 
     func invite(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let (user, organisation) = try ownOrganisation(request, visitor)
-        guard user.organisationRole == .manager else { throw HTTPError(.forbidden, message: "Nur wer die Organisation verwaltet, kann einladen.") }
+        guard user.organisationRole == .manager else { throw HTTPError(.forbidden, message: "invitation.error.not_manager") }
         let email = FormData(request).text("email").lowercased()
         var errors = FieldErrors()
-        if !RegistrationForm.isEmail(email) { errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an.") }
+        if !RegistrationForm.isEmail(email) { errors.add("email", "account.error.email_invalid_short") }
         guard errors.isEmpty else {
             let values = ["name": organisation.name, "kind": organisation.kind.rawValue, "district": organisation.district?.rawValue ?? "",
                           "description": organisation.description, "website": organisation.website ?? "",
@@ -129,21 +132,26 @@ struct OrganisationEditing: Sendable {
 
     private func render(_ user: User, _ organisation: Organisation, values: [String: String], errors: FieldErrors, inviteEmail: String,
                         inviteErrors: FieldErrors, _ visitor: Visitor, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
-        let kinds = Organisation.Kind.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.label) }
-        let districts = [FieldContext.Option(value: "", label: "Keine Angabe")] + District.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.name) }
+        let texts = visitor.texts
+        let kinds = Organisation.Kind.allCases.map { FieldContext.Option(value: $0.rawValue, label: texts.label($0)) }
+        let districts = [FieldContext.Option(value: "", label: texts("organisation_edit.field.district_none"))]
+            + District.allCases.map { FieldContext.Option(value: $0.rawValue, label: texts.name($0)) }
         var form = FormContext(fields: [
-            FieldContext(name: "name", label: "Name", value: values["name"] ?? "", required: true, autocomplete: "organization", maxLength: 200),
-            FieldContext(name: "kind", label: "Art der Organisation", kind: .select(kinds), value: values["kind"] ?? "", required: true),
-            FieldContext(name: "district", label: "Stadtteil", kind: .select(districts), value: values["district"] ?? ""),
-            FieldContext(name: "description", label: "Über uns", kind: .textarea(rows: 6), value: values["description"] ?? "", maxLength: 3000),
-            FieldContext(name: "website", label: "Website", kind: .input(type: "url"), value: values["website"] ?? "", hint: "Beginnend mit https://", autocomplete: "url"),
-            FieldContext(name: "contact_email", label: "Kontakt-E-Mail", kind: .input(type: "email"), value: values["contact_email"] ?? "",
-                         hint: "Nur für angemeldete Nutzerinnen und Nutzer sichtbar.", autocomplete: "email"),
-            FieldContext(name: "phone", label: "Telefon", kind: .input(type: "tel"), value: values["phone"] ?? "",
-                         hint: "Nur für angemeldete Nutzerinnen und Nutzer sichtbar.", autocomplete: "tel"),
+            FieldContext(name: "name", label: texts("organisation_edit.field.name"), value: values["name"] ?? "", required: true,
+                         autocomplete: "organization", maxLength: 200),
+            FieldContext(name: "kind", label: texts("organisation_edit.field.kind"), kind: .select(kinds), value: values["kind"] ?? "", required: true),
+            FieldContext(name: "district", label: texts("organisation_edit.field.district"), kind: .select(districts), value: values["district"] ?? ""),
+            FieldContext(name: "description", label: texts("organisation_edit.field.description"), kind: .textarea(rows: 6),
+                         value: values["description"] ?? "", maxLength: 3000),
+            FieldContext(name: "website", label: texts("organisation_edit.field.website"), kind: .input(type: "url"), value: values["website"] ?? "",
+                         hint: texts("organisation_edit.field.website_hint"), autocomplete: "url"),
+            FieldContext(name: "contact_email", label: texts("organisation_edit.field.contact_email"), kind: .input(type: "email"),
+                         value: values["contact_email"] ?? "", hint: texts("organisation_edit.field.contact_hint"), autocomplete: "email"),
+            FieldContext(name: "phone", label: texts("organisation_edit.field.phone"), kind: .input(type: "tel"), value: values["phone"] ?? "",
+                         hint: texts("organisation_edit.field.contact_hint"), autocomplete: "tel"),
         ], errors: errors, visitor: visitor)
         let inviteForm = FormContext(fields: [
-            FieldContext(name: "email", label: "E-Mail-Adresse der Person", kind: .input(type: "email"), value: inviteEmail, required: true),
+            FieldContext(name: "email", label: texts("invitation.field.email"), kind: .input(type: "email"), value: inviteEmail, required: true),
         ], errors: inviteErrors, visitor: visitor)
         form.extra = [
             "saved": .text(saved), "action": .text(Paths.organisation(organisation.id) + "/edit"),
@@ -155,7 +163,7 @@ struct OrganisationEditing: Sendable {
             "invitations": .list(try database.pendingInvitations(of: organisation.id).map { NamedContext(values: ["email": .text($0)]) }),
         ]
         let failed = !errors.isEmpty || !inviteErrors.isEmpty
-        return try pages.page(.organisationForm, form, layout: LayoutContext(title: (failed ? "Fehler: " : "") + "Organisation bearbeiten",
+        return try pages.page(.organisationForm, form, layout: LayoutContext(title: AccountPages.title("organisation_edit.title", failed: failed, visitor),
                                                                             canonicalPath: Paths.organisation(organisation.id) + "/edit", section: .my, visitor: visitor), status: status)
     }
 }

@@ -14,7 +14,7 @@ struct PasswordResetPages: Sendable {
     let hasher: PasswordHasher
     let validFor: Int64
 
-    static let sentMessage = "Wenn es zu dieser Adresse ein Konto gibt, haben wir gerade eine E-Mail mit einem Link geschickt. Mit dem Link können Sie ein neues Passwort festlegen; er ist eine Stunde gültig und funktioniert nur einmal. Bitte sehen Sie auch im Spam-Ordner nach."
+    static let sentMessage = "password_reset.sent"
 
     func showRequestForm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let sent = request.queryItems["sent"] == "1"
@@ -27,7 +27,7 @@ struct PasswordResetPages: Sendable {
         let email = FormData(request).text("email").lowercased()
         guard RegistrationForm.isEmail(email) else {
             var errors = FieldErrors()
-            errors.add("email", "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@verein.de.")
+            errors.add("email", "account.error.email_invalid")
             return try renderRequest(email: email, errors: errors, sent: false, visitor, status: .unprocessableContent)
         }
         let token = Tokens.random()
@@ -49,7 +49,7 @@ struct PasswordResetPages: Sendable {
         let password = FormData(request)["password"] ?? ""
         if let problem = RegistrationForm.passwordProblem(password, email: user.email) {
             var errors = FieldErrors()
-            errors.add("password", Phrase(problem))
+            errors.add("password", problem)
             return try renderNewPassword(token: token, errors: errors, visitor, status: .unprocessableContent)
         }
         // The state is checked again inside the transaction: of two requests with one token, one wins.
@@ -65,21 +65,22 @@ struct PasswordResetPages: Sendable {
 
     private func renderRequest(email: String, errors: FieldErrors, sent: Bool, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
         var form = FormContext(fields: [
-            FieldContext(name: "email", label: "E-Mail-Adresse Ihres Kontos", kind: .input(type: "email"), value: email, required: true, autocomplete: "email"),
+            FieldContext(name: "email", label: visitor.texts("password_reset.field.email"), kind: .input(type: "email"), value: email, required: true,
+                         autocomplete: "email"),
         ], errors: errors, visitor: visitor)
-        form.extra = ["sent": .text(sent ? PasswordResetPages.sentMessage : nil)]
-        return try pages.page(.passwordReset, form, layout: LayoutContext(title: errors.isEmpty ? "Passwort vergessen" : "Fehler: Passwort vergessen",
+        form.extra = ["sent": .text(sent ? visitor.texts(PasswordResetPages.sentMessage) : nil)]
+        return try pages.page(.passwordReset, form, layout: LayoutContext(title: AccountPages.title("password_reset.title", failed: !errors.isEmpty, visitor),
                                                                         canonicalPath: "/password-reset", visitor: visitor), status: status)
     }
 
     private func renderNewPassword(token: String, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
         var form = FormContext(fields: [
-            FieldContext(name: "password", label: "Neues Passwort", kind: .input(type: "password"),
-                         hint: "Mindestens 10 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
+            FieldContext(name: "password", label: visitor.texts("account.field.new_password"), kind: .input(type: "password"),
+                         hint: visitor.texts("account.field.password_hint"),
                          required: true, autocomplete: "new-password"),
         ], errors: errors, visitor: visitor)
         form.extra = ["action": .text("/password-reset/" + token), "valid": .bool(true)]
-        var response = try pages.page(.passwordResetNew, form, layout: LayoutContext(title: errors.isEmpty ? "Neues Passwort festlegen" : "Fehler: Neues Passwort festlegen",
+        var response = try pages.page(.passwordResetNew, form, layout: LayoutContext(title: AccountPages.title("password_reset.new.title", failed: !errors.isEmpty, visitor),
                                                                                    canonicalPath: "/password-reset", visitor: visitor), status: status)
         // The token is in this page's address: no referrer, no cache.
         response.headers["Cache-Control"] = "private, no-store"
@@ -89,14 +90,14 @@ struct PasswordResetPages: Sendable {
     /// An unknown link is 404; an expired or used one 410, both with a way to ask again.
     private func renderInvalid(token: String, _ state: PasswordResetState, _ visitor: Visitor) throws -> HTTPResponse {
         let message = switch state {
-        case .used: "Dieser Link wurde schon benutzt. Jeder Link funktioniert nur einmal."
-        case .expired: "Dieser Link ist abgelaufen. Ein Link ist eine Stunde gültig."
-        case .unknown, .valid: "Diesen Link kennen wir nicht. Vielleicht wurde er beim Kopieren abgeschnitten."
+        case .used: visitor.texts("password_reset.invalid.used")
+        case .expired: visitor.texts("password_reset.invalid.expired")
+        case .unknown, .valid: visitor.texts("password_reset.invalid.unknown")
         }
         var form = FormContext(fields: [], visitor: visitor)
         form.extra = ["invalid": .text(message)]
         let status: HTTPStatus = state == .unknown ? .notFound : .gone
-        var response = try pages.page(.passwordResetNew, form, layout: LayoutContext(title: "Link ungültig", canonicalPath: "/password-reset", visitor: visitor),
+        var response = try pages.page(.passwordResetNew, form, layout: LayoutContext(title: visitor.texts("password_reset.invalid.title"), canonicalPath: "/password-reset", visitor: visitor),
                                       status: status)
         response.headers["Cache-Control"] = "private, no-store"
         return response

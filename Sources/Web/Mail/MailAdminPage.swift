@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Localization
 import Mustache
 import RoomExchange
 import Storage
@@ -15,13 +16,14 @@ struct MailAdminPage: Sendable {
         let user = try visitor.requireUser(request)
         guard user.role == .admin else { throw HTTPError(.forbidden) }
         let counts = try database.outboxCounts()
+        let texts = visitor.texts
         func rows(_ messages: [OutboxMessage]) -> MustacheValue {
             .list(messages.map { message in
                 NamedContext(values: [
-                    "id": .int(Int(message.id)), "recipient": .text(message.recipient), "kind": .text(MailAdminPage.kindLabel(message.kind)),
-                    "subject": .text(message.subject), "created": .text(Formatting.dateTime(message.createdAt)), "attempts": .int(message.attempts),
-                    "error": .text(message.lastError), "failed": .text(message.failedAt.map(Formatting.dateTime)),
-                    "next": .text(Formatting.dateTime(message.nextAttemptAt)),
+                    "id": .int(Int(message.id)), "recipient": .text(message.recipient), "kind": .text(MailAdminPage.kindLabel(message.kind, texts)),
+                    "subject": .text(message.subject), "created": .text(texts.dateTime(message.createdAt)), "attempts": .int(message.attempts),
+                    "error": .text(message.lastError), "failed": .text(message.failedAt.map(texts.dateTime)),
+                    "next": .text(texts.dateTime(message.nextAttemptAt)),
                 ])
             })
         }
@@ -33,15 +35,12 @@ struct MailAdminPage: Sendable {
             "failed": rows(failed), "has_failed": .bool(!failed.isEmpty),
             "pending": rows(pending), "has_pending": .bool(!pending.isEmpty),
         ])
-        return try pages.page(.adminMail, context, layout: LayoutContext(title: "E-Mail-Versand", canonicalPath: "/admin/mail", section: .my, visitor: visitor))
+        return try pages.page(.adminMail, context, layout: LayoutContext(title: texts("admin.mail.title"), canonicalPath: "/admin/mail", section: .my, visitor: visitor))
     }
 
-    static func kindLabel(_ kind: String) -> String {
-        [
-            "booking_requested": "Neue Buchung/Anfrage", "series_created": "Neue Serie", "booking_confirmed": "Buchung bestätigt",
-            "booking_declined": "Anfrage abgelehnt", "booking_cancelled": "Buchung storniert", "booking_reminder": "Erinnerung",
-            "room_approved": "Raum freigegeben", "room_rejected": "Raum abgelehnt", "room_unpublished": "Raum offline genommen",
-            "invitation": "Einladung", "password_reset": "Passwort zurücksetzen",
-        ][kind] ?? kind
+    /// A known kind by its name in the catalogue; an unknown one as it is stored.
+    static func kindLabel(_ kind: String, _ texts: Catalog) -> String {
+        let key = "admin.mail.kind." + kind
+        return MailKind(rawValue: kind) == nil ? kind : texts(key)
     }
 }

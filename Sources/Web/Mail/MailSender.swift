@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Logging
 import Mail
 import Storage
@@ -133,7 +134,9 @@ final class MailSender: @unchecked Sendable {
         let attempt = queued.attempts + 1
         let age = Double(now - queued.createdAt)
         if settings.retry.shouldGiveUp(age: age) {
-            try fail(queued, "nicht zugestellt: älter als \(Int(settings.retry.giveUpAfter / 3600)) h" + (queued.lastError.map { "; zuletzt: " + $0 } ?? ""))
+            let hours = String(Int(settings.retry.giveUpAfter / 3600))
+            try fail(queued, queued.lastError.map { adminTexts("mail.error.too_old_last", ["hours": hours, "error": $0]) }
+                ?? adminTexts("mail.error.too_old", ["hours": hours]))
             return false
         }
         var message = queued
@@ -170,7 +173,7 @@ final class MailSender: @unchecked Sendable {
             case .temporary:
                 let delay = settings.retry.delay(afterAttempt: attempt)
                 if settings.retry.shouldGiveUp(age: age + delay) {
-                    try fail(message, "aufgegeben nach \(attempt) Versuchen: " + error.message)
+                    try fail(message, adminTexts("mail.error.given_up", ["attempts": String(attempt), "error": error.message]))
                 } else {
                     try database.markMailDeferred(message.id, error: error.message, retryAt: now + Int64(delay.rounded(.up)))
                     logger.warning("mail deferred", metadata: ["id": "\(message.id)", "kind": "\(message.kind)", "attempt": "\(attempt)", "error": "\(error.message)"])
@@ -183,6 +186,10 @@ final class MailSender: @unchecked Sendable {
         logger.info("mail sent", metadata: ["id": "\(message.id)", "kind": "\(message.kind)", "attempt": "\(attempt)"])
         return true
     }
+
+    /// Why a message was given up is stored once and shown to every admin on
+    /// `/admin/mail`, so it is written in the site's default language.
+    private var adminTexts: Catalog { renderer.catalogs[.default] }
 
     private func fail(_ message: OutboxMessage, _ reason: String) throws {
         try database.markMailFailed(message.id, error: reason, at: Int64(Date().timeIntervalSince1970))

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Localization
 import Mustache
 import RoomExchange
 import Storage
@@ -19,26 +20,33 @@ struct ModerationPages: Sendable {
     func showQueue(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         _ = try ModerationPages.requireModerator(request, visitor)
         let queue = try database.moderationQueue()
+        let texts = visitor.texts
         func entries(_ list: [QueueEntry]) throws -> MustacheValue {
             .list(try list.map { entry in
                 let id = entry.summary.id
                 return NamedContext(values: [
-                    "card": .context(RoomCardContext(room: entry.summary)),
+                    "card": .context(NamedContext(values: [
+                        "district_name": .text(texts.name(entry.summary.district)), "capacity": .text(texts.number(entry.summary.capacity)),
+                        "price_label": .text(texts.label(entry.summary.price)), "excerpt": .text(Formatting.excerpt(entry.summary.description, length: 160)),
+                    ])),
                     "title": .text(entry.summary.title),
                     "url": .text(Paths.room(id)),
                     "organisation": .text(entry.summary.organisationName),
                     "organisation_url": .text(Paths.organisation(entry.organisationID)),
                     "trusted": .bool(entry.organisationTrusted),
                     "trust_url": .text("/moderation/organisations/\(entry.organisationID.rawValue)/" + (entry.organisationTrusted ? "untrust" : "trust")),
-                    "since": .text(Formatting.dateTime(entry.updatedAt)),
-                    "changes": .text(entry.changedFields.map { $0.isEmpty ? "Nur Angaben ohne Prüfpflicht geändert" : "Geändert: " + $0.joined(separator: ", ") } ?? "Neuer Raum"),
+                    "since": .text(texts.dateTime(entry.updatedAt)),
+                    "changes": .text(ModerationPages.changes(entry.changedFields, texts)),
                     "approve_url": .text("/moderation/rooms/\(id.rawValue)/approve"),
                     "reject_url": .text("/moderation/rooms/\(id.rawValue)/reject"),
                     "unpublish_url": .text("/moderation/rooms/\(id.rawValue)/unpublish"),
                     "report_count": .int(entry.reports.count),
-                    "reports": .list(entry.reports.map { NamedContext(values: ["reason": .text($0.reason), "at": .text(Formatting.dateTime($0.at))]) }),
+                    "report_count_label": .text(texts.plural("moderation.reports", entry.reports.count)),
+                    "reports": .list(entry.reports.map { NamedContext(values: ["reason": .text($0.reason), "at": .text(texts.dateTime($0.at))]) }),
                     "history": .list(try database.auditEntries(for: "room", id: id.rawValue).map { record in
-                        NamedContext(values: ["text": .text("\(Formatting.dateTime(record.at)): \(ModerationPages.actionLabel(record.action)) von \(record.actorName)" + (record.reason.map { " – " + $0 } ?? ""))])
+                        let line = texts("moderation.history", ["at": texts.dateTime(record.at), "action": ModerationPages.actionLabel(record.action, texts),
+                                                                "actor": record.actorName])
+                        return NamedContext(values: ["text": .text(line + (record.reason.map { " – " + $0 } ?? ""))])
                     }),
                     "field_id": .text("reason-\(id.rawValue)"),
                 ])
@@ -46,22 +54,41 @@ struct ModerationPages: Sendable {
         }
         let context = NamedContext(values: [
             "pending": try entries(queue.pending), "pending_count": .int(queue.pending.count), "has_pending": .bool(!queue.pending.isEmpty),
+            "pending_label": .text(texts.plural("moderation.lead.pending", queue.pending.count)),
             "reported": try entries(queue.reported), "reported_count": .int(queue.reported.count), "has_reported": .bool(!queue.reported.isEmpty),
+            "reported_label": .text(texts.plural("moderation.lead.reported", queue.reported.count)),
             "csrf_token": .text(visitor.csrfToken),
-            "saved": .text(["approved": "Der Raum wurde veröffentlicht.", "rejected": "Der Raum wurde abgelehnt.", "unpublished": "Der Raum wurde offline genommen.",
-                            "trusted": "Die Organisation ist jetzt vertrauenswürdig.", "untrusted": "Die Organisation braucht wieder eine Prüfung."][request.queryItems["saved"] ?? ""]),
+            "saved": .text(ModerationPages.savedMessages[request.queryItems["saved"] ?? ""].map { texts($0) }),
         ])
-        return try pages.page(.moderationQueue, context, layout: LayoutContext(title: "Moderation", canonicalPath: "/moderation", section: .my, visitor: visitor))
+        return try pages.page(.moderationQueue, context, layout: LayoutContext(title: texts("moderation.title"), canonicalPath: "/moderation", section: .my, visitor: visitor))
     }
 
-    static func actionLabel(_ action: String) -> String {
-        [
-            "room.published": "freigegeben", "room.rejected": "abgelehnt", "room.pending": "zur Prüfung gestellt", "room.archived": "offline genommen",
-            "room.reported": "gemeldet", "organisation.trusted": "als vertrauenswürdig markiert", "organisation.untrusted": "Vertrauen entzogen",
-            "booking.requested": "angefragt", "booking.confirmed": "bestätigt", "booking.declined": "abgelehnt", "booking.cancelled": "storniert",
-            "user.blocked": "gesperrt", "user.unblocked": "entsperrt",
-        ][action] ?? action
+    /// The notices after a decision (`?saved=…`), by catalogue key.
+    static let savedMessages = [
+        "approved": "moderation.saved.approved", "rejected": "moderation.saved.rejected", "unpublished": "moderation.saved.unpublished",
+        "trusted": "moderation.saved.trusted", "untrusted": "moderation.saved.untrusted",
+    ]
+
+    /// What an audited action did, in words; an action without words as it is stored.
+    static func actionLabel(_ action: String, _ texts: Catalog) -> String {
+        let key = "audit.action." + action
+        return texts.entries[key] == nil ? action : texts(key)
     }
+
+    /// What an edit of a room changed since it was last approved; nil: a new room.
+    static func changes(_ fields: [String]?, _ texts: Catalog) -> String {
+        guard let fields else { return texts("moderation.changes.new") }
+        if fields.isEmpty { return texts("moderation.changes.minor") }
+        let names = fields.map { field in
+            let key = "moderation.changes.field." + field
+            return texts.entries[key] == nil ? field : texts(key)
+        }
+        return texts("moderation.changes.fields", ["fields": names.joined(separator: ", ")])
+    }
+
+    /// The audit log's object filter: its values and their labels' keys.
+    static let auditTypes = ["": "audit.type.all", "room": "audit.type.room", "organisation": "audit.type.organisation",
+                             "booking": "audit.type.booking", "user": "audit.type.user"]
 
     // MARK: Decisions
 
@@ -82,7 +109,7 @@ struct ModerationPages: Sendable {
         let id = Room.ID(Int64(try request.parameters.id("id")))
         let reason = FormData(request).text("reason")
         if reasonRequired, reason.isEmpty {
-            throw HTTPError(.unprocessableContent, message: "Bitte geben Sie einen Grund an; die Organisation sieht ihn. Es wurde nichts geändert.")
+            throw HTTPError(.unprocessableContent, message: "moderation.error.reason_required")
         }
         guard try database.moderateRoom(id, to: status, reason: reason.isEmpty ? nil : reason, by: moderator) else { throw HTTPError(.notFound) }
         return .redirect(to: "/moderation?saved=" + saved)
@@ -109,7 +136,7 @@ struct ModerationPages: Sendable {
         let id = Room.ID(Int64(try request.parameters.id("id")))
         let reason = FormData(request).text("reason")
         guard !reason.isEmpty, reason.count <= 1000 else {
-            throw HTTPError(.unprocessableContent, message: "Bitte beschreiben Sie kurz, was an diesem Raum nicht stimmt (höchstens 1000 Zeichen).")
+            throw HTTPError(.unprocessableContent, message: "moderation.error.report_reason")
         }
         guard try database.report(room: id, by: user, reason: reason) else { throw HTTPError(.notFound) }
         return .redirect(to: Paths.room(id) + "?reported=1")
@@ -132,30 +159,39 @@ struct ModerationPages: Sendable {
             return "/moderation/audit?" + form.encoded
         }
         let pageCount = max(1, (total + 49) / 50)
+        let texts = visitor.texts
         let context = NamedContext(values: [
-            "action": .text(action), "type": .text(type), "total": .text(Formatting.count(total, "Eintrag", "Einträge")),
+            "action": .text(action), "type": .text(type), "total": .text(texts.plural("audit.entries", total)),
             "entries": .list(entries.map { e in
-                NamedContext(values: ["at": .text(Formatting.dateTime(e.at)), "actor": .text(e.actorName), "action": .text(e.action),
-                                      "action_label": .text(ModerationPages.actionLabel(e.action)), "object": .text(e.objectType + (e.objectID.map { " \($0)" } ?? "")),
+                NamedContext(values: ["at": .text(texts.dateTime(e.at)), "actor": .text(e.actorName), "action": .text(e.action),
+                                      "action_label": .text(ModerationPages.actionLabel(e.action, texts)), "object": .text(e.objectType + (e.objectID.map { " \($0)" } ?? "")),
                                       "reason": .text(e.reason)])
             }),
             "has_entries": .bool(!entries.isEmpty),
-            "page_label": .text("Seite \(page) von \(pageCount)"),
+            "page_label": .text(texts("audit.page", ["page": texts.number(page), "pages": texts.number(pageCount)])),
             "prev_url": page > 1 ? .text(link(page - 1)) : .missing,
             "next_url": page < pageCount ? .text(link(page + 1)) : .missing,
             "types": .list(["", "room", "organisation", "booking", "user"].map { t in
-                NamedContext(values: ["value": .text(t), "label": .text(["": "Alle", "room": "Räume", "organisation": "Organisationen", "booking": "Buchungen", "user": "Konten"][t]!),
+                NamedContext(values: ["value": .text(t), "label": .text(texts(ModerationPages.auditTypes[t]!)),
                                       "selected": .bool(t == type)])
             }),
         ])
-        return try pages.page(.moderationAudit, context, layout: LayoutContext(title: "Protokoll", canonicalPath: "/moderation/audit", section: .my, visitor: visitor))
+        return try pages.page(.moderationAudit, context, layout: LayoutContext(title: texts("audit.title"), canonicalPath: "/moderation/audit", section: .my, visitor: visitor))
     }
 
     func exportCSV(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         _ = try ModerationPages.requireModerator(request, visitor)
-        let body = CSV.render(header: ["Raum-Nr.", "Titel", "Organisation", "Art", "Status", "Stadtteil", "Plätze", "Preismodell", "Buchungen (bestätigt)", "Stunden (bestätigt)"],
-                              rows: try database.exportRows())
-        return HTTPResponse(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"raumboerse-raeume.csv\"",
+        // The column headers follow the visitor's language; the cells are data as stored.
+        let texts = visitor.texts
+        let header = [
+            texts("moderation.export.col.id"), texts("moderation.export.col.title"), texts("moderation.export.col.organisation"),
+            texts("moderation.export.col.kind"), texts("moderation.export.col.status"), texts("moderation.export.col.district"),
+            texts("moderation.export.col.capacity"), texts("moderation.export.col.price_model"), texts("moderation.export.col.bookings"),
+            texts("moderation.export.col.hours"),
+        ]
+        let body = CSV.render(header: header, rows: try database.exportRows())
+        return HTTPResponse(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
+                                                   "Content-Disposition": "attachment; filename=\"" + texts("moderation.export.filename") + "\"",
                                                    "Cache-Control": "private, no-store"], body: body)
     }
 }
@@ -175,6 +211,7 @@ struct AdminPages: Sendable {
         let admin = try requireAdmin(request, visitor)
         let query = String((request.queryItems["q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         let users = try database.users(matching: query)
+        let texts = visitor.texts
         let context = NamedContext(values: [
             "q": .text(query), "csrf_token": .text(visitor.csrfToken),
             "users": .list(users.map { listing in
@@ -185,22 +222,25 @@ struct AdminPages: Sendable {
                     "role_url": .text("/admin/users/\(id)/role"), "block_url": .text("/admin/users/\(id)/" + (listing.blocked ? "unblock" : "block")),
                     "select_id": .text("role-\(id)"),
                     "roles": .list(User.Role.allCases.map { role in
-                        NamedContext(values: ["value": .text(role.rawValue), "label": .text(["member": "Mitglied", "moderator": "Moderation", "admin": "Administration"][role.rawValue]!),
+                        NamedContext(values: ["value": .text(role.rawValue), "label": .text(texts.label(role)),
                                               "selected": .bool(role == listing.user.role)])
                     }),
                 ])
             }),
             "has_users": .bool(!users.isEmpty),
-            "saved": .text(["role": "Die Rolle wurde geändert.", "blocked": "Das Konto wurde gesperrt; alle Sitzungen sind beendet.", "unblocked": "Das Konto wurde entsperrt."][request.queryItems["saved"] ?? ""]),
+            "saved": .text(AdminPages.savedMessages[request.queryItems["saved"] ?? ""].map { texts($0) }),
         ])
-        return try pages.page(.adminUsers, context, layout: LayoutContext(title: "Konten verwalten", canonicalPath: "/admin/users", section: .my, visitor: visitor))
+        return try pages.page(.adminUsers, context, layout: LayoutContext(title: texts("admin.users.title"), canonicalPath: "/admin/users", section: .my, visitor: visitor))
     }
+
+    /// The notices after a change (`?saved=…`), by catalogue key.
+    static let savedMessages = ["role": "admin.users.saved.role", "blocked": "admin.users.saved.blocked", "unblocked": "admin.users.saved.unblocked"]
 
     func setRole(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let admin = try requireAdmin(request, visitor)
         let id = User.ID(Int64(try request.parameters.id("id")))
-        guard let role = User.Role(rawValue: FormData(request).text("role")) else { throw HTTPError(.unprocessableContent, message: "Unbekannte Rolle.") }
-        guard id != admin.id else { throw HTTPError(.conflict, message: "Die eigene Rolle kann nur eine andere Administratorin ändern.") }
+        guard let role = User.Role(rawValue: FormData(request).text("role")) else { throw HTTPError(.unprocessableContent, message: "admin.error.unknown_role") }
+        guard id != admin.id else { throw HTTPError(.conflict, message: "admin.error.own_role") }
         guard try database.setRole(of: id, to: role, by: admin) else { throw HTTPError(.notFound) }
         return .redirect(to: "/admin/users?saved=role")
     }
@@ -211,7 +251,7 @@ struct AdminPages: Sendable {
     private func setBlocked(_ request: HTTPRequest, _ visitor: Visitor, _ blocked: Bool) throws -> HTTPResponse {
         let admin = try requireAdmin(request, visitor)
         let id = User.ID(Int64(try request.parameters.id("id")))
-        guard id != admin.id else { throw HTTPError(.conflict, message: "Sie können sich nicht selbst sperren.") }
+        guard id != admin.id else { throw HTTPError(.conflict, message: "admin.error.block_self") }
         guard try database.setBlocked(id, blocked, by: admin) else { throw HTTPError(.notFound) }
         return .redirect(to: "/admin/users?saved=" + (blocked ? "blocked" : "unblocked"))
     }

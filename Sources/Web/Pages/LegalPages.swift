@@ -1,5 +1,6 @@
 import HTTPServer
 import Mustache
+import RoomExchange
 
 /// Who runs the site, shown in the imprint, privacy and accessibility pages.
 public struct OperatorDetails: Sendable {
@@ -19,23 +20,27 @@ struct LegalPages: Sendable {
     let details: OperatorDetails
 
     func impressum(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        try render(.impressum, "Impressum", "/impressum", visitor)
+        try render(.impressum, "legal.impressum.title", "/impressum", visitor)
     }
 
     func datenschutz(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        try render(.datenschutz, "Datenschutz", "/datenschutz", visitor)
+        try render(.datenschutz, "legal.privacy.title", "/datenschutz", visitor)
     }
 
     func barrierefreiheit(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        try render(.barrierefreiheit, "Barrierefreiheit", "/barrierefreiheit", visitor)
+        try render(.barrierefreiheit, "legal.accessibility.title", "/barrierefreiheit", visitor)
     }
 
-    private func render(_ template: Template, _ title: String, _ path: String, _ visitor: Visitor) throws -> HTTPResponse {
+    /// When the texts were last reviewed (the accessibility statement says so).
+    static let reviewed = LocalDate(year: 2026, month: 11, day: 27)!
+
+    /// The operator's details come from the configuration; only the words around them are translated.
+    private func render(_ template: Template, _ titleKey: String, _ path: String, _ visitor: Visitor) throws -> HTTPResponse {
         let operatorContext = NamedContext(values: [
             "name": .text(details.name), "street": .text(details.street), "city": .text(details.city), "email": .text(details.email),
             "phone": .text(details.phone), "responsible": .text(details.responsible),
         ])
-        let context = NamedContext(values: ["operator": .context(operatorContext), "updated": .text("27.11.2026")])
-        return try pages.page(template, context, layout: LayoutContext(title: title, canonicalPath: path, visitor: visitor))
+        let context = NamedContext(values: ["operator": .context(operatorContext), "updated": .text(visitor.texts.date(LegalPages.reviewed))])
+        return try pages.page(template, context, layout: LayoutContext(title: visitor.texts(titleKey), canonicalPath: path, visitor: visitor))
     }
 }
