@@ -52,6 +52,13 @@ public struct BookingDetails: Sendable {
     public var events: [BookingEvent] = []
 }
 
+/// Reasons the system gives for a change of status, stored as catalogue keys so
+/// each reader sees them in their language; reasons people type are stored as typed.
+public enum BookingReason {
+    public static let otherRequestConfirmed = "booking.reason.other_request_confirmed"
+    public static let roomArchived = "booking.reason.room_archived"
+}
+
 extension AppDatabase {
     /// Books `slots` all or nothing: every slot is checked against the confirmed
     /// bookings first and, if any collides, nothing is stored. A request room
@@ -176,7 +183,7 @@ extension AppDatabase {
                 let overlapping = try Int64.fetchAll(db, sql: """
                     SELECT id FROM booking WHERE roomId = ? AND status = 'requested' AND startsAt < ? AND ? < endsAt AND id <> ?
                     """, arguments: [booking.roomID.rawValue, booking.endsAt, booking.startsAt, booking.id.rawValue])
-                for other in overlapping { try set(other, .declined, "Für diese Zeit wurde eine andere Anfrage bestätigt.") }
+                for other in overlapping { try set(other, .declined, BookingReason.otherRequestConfirmed) }
                 for other in overlapping { try AppDatabase.notifyBookingChanged(db, [other], by: user.id.rawValue) }
             case .decline(let reason):
                 guard isOwner, booking.status == .requested else { return false }

@@ -104,11 +104,10 @@ extension AppDatabase {
                 """, arguments: [id.rawValue, now])
             for booking in cancelled {
                 try db.execute(sql: """
-                    UPDATE booking SET status = 'cancelled', statusReason = 'Der Raum wurde vom Anbieter archiviert.',
-                        sequence = sequence + 1, updatedAt = ? WHERE id = ?
-                    """, arguments: [now, booking])
+                    UPDATE booking SET status = 'cancelled', statusReason = ?, sequence = sequence + 1, updatedAt = ? WHERE id = ?
+                    """, arguments: [BookingReason.roomArchived, now, booking])
                 try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, 'cancelled', ?, ?)",
-                               arguments: [booking, user.rawValue, "Raum archiviert", now])
+                               arguments: [booking, user.rawValue, BookingReason.roomArchived, now])
                 try AppDatabase.notifyBookingChanged(db, [booking], by: user.rawValue)
             }
             return cancelled

@@ -118,7 +118,7 @@ struct MailTests {
         #expect(try owner.submit("/bookings/1", to: "/bookings/1/confirm", []).status == 303)
         #expect(try outbox(server).suffix(2) == [Queued(kind: "booking_confirmed", recipient: "a@chor.example"),
                                                  Queued(kind: "booking_declined", recipient: "b@chor.example")])
-        #expect(try payload(server, 7).values["reason"] == "Für diese Zeit wurde eine andere Anfrage bestätigt.")
+        #expect(try payload(server, 7).values["reason"] == BookingReason.otherRequestConfirmed)
         // A booking the database refuses (409) leaves no message behind.
         let before = try outbox(server).count
         try server.database.pool.write { try $0.execute(sql: "UPDATE room SET bookingMode = 'instant'") }
@@ -164,7 +164,7 @@ struct MailTests {
         #expect(try book(booker, date: dateAhead(5)).status == 303)
         #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/archive", []).status == 303)
         #expect(try outbox(server).suffix(1) == [Queued(kind: "booking_cancelled", recipient: "a@chor.example")])
-        #expect(try payload(server, 8).values["reason"] == "Der Raum wurde vom Anbieter archiviert.")
+        #expect(try payload(server, 8).values["reason"] == BookingReason.roomArchived)
     }
 
     @Test("the account page switches kinds of mail off and on; switched-off kinds are not queued")

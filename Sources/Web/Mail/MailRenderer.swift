@@ -134,6 +134,8 @@ struct MailContext: MustacheContext {
         case "reset_url": return .text(values["token"].map { baseURL + "/password-reset/" + $0 })
         case "reset_request_url": return .text(baseURL + "/password-reset")
         case "expires": return .text(values["expires_at"].flatMap { Int64($0) }.map(texts.dateTime))
+        // A reason the system wrote is a catalogue key; one a person typed stays as it is.
+        case "reason": return .text(values["reason"].map(texts.callAsFunction))
         default:
             if let value = values[name] { return .text(value) }
             return .missing
