@@ -143,7 +143,7 @@ extension AppDatabase {
         """
 
     static func fetchBooking(_ db: Database, _ id: BookingID) throws -> BookingDetails? {
-        try Row.fetchOne(db, sql: "SELECT \(bookingColumns) \(bookingJoins) WHERE b.id = ?", arguments: [id.rawValue]).map(bookingDetails)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(bookingColumns) \(bookingJoins) WHERE b.id = ?"), arguments: [id.rawValue]).map(bookingDetails)
     }
 
     static func bookingDetails(_ row: Row) -> BookingDetails {

@@ -114,10 +114,10 @@ extension AppDatabase {
         switch recipients {
         case .user(let id):
             guard let id else { return }
-            people = try Row.fetchAll(db, sql: "SELECT id, email, name, language FROM user WHERE id = ? AND \(filter)",
+            people = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, email, name, language FROM user WHERE id = ? AND \(filter)"),
                                       arguments: [id, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
         case .membersOf(let organisation):
-            people = try Row.fetchAll(db, sql: "SELECT id, email, name, language FROM user WHERE organisationId = ? AND \(filter) ORDER BY id",
+            people = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, email, name, language FROM user WHERE organisationId = ? AND \(filter) ORDER BY id"),
                                       arguments: [organisation.rawValue, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
         case .address(let email, let language):
             people = [(nil, email, nil, language.rawValue)]
@@ -125,10 +125,10 @@ extension AppDatabase {
         let json = String(decoding: try JSONEncoder.sorted.encode(payload), as: UTF8.self)
         let now = AppDatabase.now
         for person in people {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO outboxMessage (kind, userId, recipient, recipientName, language, payload, messageId, dedupeKey, createdAt, nextAttemptAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING
-                """, arguments: [kind.rawValue, person.id, person.email, person.name, person.language, json,
+                """).execute(arguments: [kind.rawValue, person.id, person.email, person.name, person.language, json,
                                  "rb." + UUID().uuidString.lowercased(), dedupeKey, now, now])
         }
     }
@@ -140,7 +140,7 @@ extension AppDatabase {
         guard let first = ids.first, let booking = try fetchBooking(db, BookingID(first)) else { return nil }
         var times: [MailPayload.Time] = []
         for id in ids {
-            if let row = try Row.fetchOne(db, sql: "SELECT startsAt, endsAt FROM booking WHERE id = ?", arguments: [id]) {
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT startsAt, endsAt FROM booking WHERE id = ?"), arguments: [id]) {
                 times.append(MailPayload.Time(start: row[0], end: row[1]))
             }
         }
