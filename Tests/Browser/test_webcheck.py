@@ -161,22 +161,33 @@ def pages_for(who: str, site: dict) -> list:
     raise ValueError(who)
 
 
+def in_english(path: str) -> str:
+    return path + ("&" if "?" in path else "?") + "lang=en"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("who", ["visitor", "member", "moderator"])
-def test_webcheck_pages(site, server, who):
+def test_webcheck_pages(site, server, who, language):
     assert WEBCHECK.is_file(), f"webcheck not found at {WEBCHECK}"
     client = site[who if who != "member" else "owner"]
     pages = pages_for(who, site)
+    if language == "en":
+        # The English site: every page with ?lang=en (the cookie it sets is not sent back here).
+        pages = [(in_english(path), status) for path, status in pages]
     problems = []
     for path, expected in pages:
         status, _, url = client.get(path)
         if status != expected:
             problems.append(f"{path}: HTTP {status} (at {url}), expected {expected}")
     assert not problems, f"{who}: " + "; ".join(problems)
+    # ?lang=en set the language cookie: forget it, so the German run stays German.
+    for cookie in [c for c in client.jar if c.name == "lang"]:
+        client.jar.clear(cookie.domain, cookie.path, cookie.name)
     # the 404 pages share one template: webcheck looks at the first one only
     not_found = [path for path, expected in pages if expected == 404]
     paths = [path for path, expected in pages if expected != 404] + not_found[:1]
 
-    out = SCREENSHOTS / "webcheck" / who
+    out = SCREENSHOTS / "webcheck" / (who if language == "de" else f"{who}-{language}")
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, str(WEBCHECK), server.url, *paths, "--out", str(out)]
     if who != "visitor":
