@@ -43,7 +43,10 @@ import TestSupport
             for pattern in patterns {
                 for match in pattern.matches(in: source, range: range) {
                     let key = String(source[Range(match.range(at: 1), in: source)!])
-                    if catalogs[.de].entries[key] == nil { missing.append("\(file): '\(key)'") }
+                    let entries = catalogs[.de].entries
+                    // `plural("rooms.found", n)` names `rooms.found.one` and `rooms.found.other`.
+                    let isPlural = entries[key + ".one"] != nil && entries[key + ".other"] != nil
+                    if entries[key] == nil, !isPlural { missing.append("\(file): '\(key)'") }
                 }
             }
         }
