@@ -35,7 +35,7 @@ public final class App: Sendable {
             impact: ImpactPage(database: database, pages: pages, euroPerHour: configuration.impactEuroPerHour),
             legal: LegalPages(pages: pages, details: configuration.operatorDetails),
             bookings: BookingPages(database: database, pages: pages, publicPages: publicPages),
-            calendars: CalendarFeeds(database: database),
+            calendars: CalendarFeeds(database: database, catalogs: pages.catalogs),
             staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400"),
             api: ApiHandlers(database: database, publicDirectory: configuration.publicDirectory),
             passwordReset: PasswordResetPages(database: database, pages: pages, hasher: configuration.passwordHasher, validFor: configuration.passwordResetTTL),

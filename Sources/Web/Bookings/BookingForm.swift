@@ -39,21 +39,21 @@ struct BookingForm {
     func parse() -> Result<Parsed, FieldErrors> {
         var errors = FieldErrors()
         let day = LocalDate(date)
-        if day == nil { errors.add("date", "Bitte geben Sie das Datum an (TT.MM.JJJJ).") }
+        if day == nil { errors.add("date", "booking.error.date") }
         let startMinute = WeeklyHours.minutes(start), endMinute = WeeklyHours.minutes(end)
-        if startMinute == nil || start.count != 5 { errors.add("start", "Bitte geben Sie den Beginn als Uhrzeit an, z. B. 18:00.") }
-        if endMinute == nil || end.count != 5 { errors.add("end", "Bitte geben Sie das Ende als Uhrzeit an, z. B. 20:00.") }
+        if startMinute == nil || start.count != 5 { errors.add("start", "booking.error.start") }
+        if endMinute == nil || end.count != 5 { errors.add("end", "booking.error.end") }
         if let s = startMinute, let e = endMinute {
-            if s % 15 != 0 { errors.add("start", Phrase(BookingProblem.notOnGrid.message)) }
-            if e % 15 != 0 { errors.add("end", Phrase(BookingProblem.notOnGrid.message)) }
-            if e <= s { errors.add("end", Phrase(BookingProblem.endNotAfterStart.message)) }
+            if s % 15 != 0 { errors.add("start", "booking.problem.not_on_grid") }
+            if e % 15 != 0 { errors.add("end", "booking.problem.not_on_grid") }
+            if e <= s { errors.add("end", "booking.problem.end_not_after_start") }
         }
         let people = Int(attendees)
-        if people.map({ $0 < 1 || $0 > 10_000 }) ?? true || attendees.contains("+") { errors.add("attendees", "Bitte geben Sie an, wie viele Personen kommen (mindestens 1).") }
-        if purpose.count > 500 { errors.add("purpose", "Der Zweck darf höchstens 500 Zeichen lang sein.") }
+        if people.map({ $0 < 1 || $0 > 10_000 }) ?? true || attendees.contains("+") { errors.add("attendees", "booking.error.attendees") }
+        if purpose.count > 500 { errors.add("purpose", Phrase("booking.error.purpose_too_long", ["max": "500"])) }
         let repeats = Int(repeatWeeks)
         if repeats.map({ !(0...26).contains($0) }) ?? true || repeatWeeks.contains("+") {
-            errors.add("repeat_weeks", "Bitte geben Sie eine Zahl von 0 bis 26 an.")
+            errors.add("repeat_weeks", "booking.error.repeat_weeks")
         }
         guard errors.isEmpty, let day, let startMinute, let endMinute, let people, let repeats else { return .failure(errors) }
         let slots = (0...repeats).map { BookingSlot(date: day.adding(days: 7 * $0), startMinute: startMinute, endMinute: endMinute) }
@@ -61,23 +61,26 @@ struct BookingForm {
     }
 
     func context(errors: FieldErrors, conflicts: [(slot: BookingSlot, problems: [BookingProblem])], visitor: Visitor, action: String) -> FormContext {
+        let texts = visitor.texts
         var context = FormContext(fields: [
-            FieldContext(name: "date", label: "Datum", kind: .input(type: "date"), value: date, required: true),
-            FieldContext(name: "start", label: "Beginn", kind: .input(type: "time"), value: start, required: true, step: "900"),
-            FieldContext(name: "end", label: "Ende", kind: .input(type: "time"), value: end, required: true, step: "900"),
-            FieldContext(name: "attendees", label: "Personen", kind: .input(type: "number"), value: attendees, required: true, min: "1", step: "1"),
-            FieldContext(name: "purpose", label: "Wofür? (freiwillig)", kind: .textarea(rows: 3), value: purpose,
-                         hint: "Sieht nur die anbietende Organisation.", maxLength: 500),
-            FieldContext(name: "repeat_weeks", label: "Wöchentlich wiederholen", kind: .input(type: "number"), value: repeatWeeks,
-                         hint: "0 = einmalig; sonst so viele weitere Wochen zur selben Zeit (höchstens 26).", min: "0", step: "1"),
+            FieldContext(name: "date", label: texts("booking.field.date"), kind: .input(type: "date"), value: date, required: true),
+            FieldContext(name: "start", label: texts("booking.field.start"), kind: .input(type: "time"), value: start, required: true, step: "900"),
+            FieldContext(name: "end", label: texts("booking.field.end"), kind: .input(type: "time"), value: end, required: true, step: "900"),
+            FieldContext(name: "attendees", label: texts("booking.field.attendees"), kind: .input(type: "number"), value: attendees, required: true,
+                         min: "1", step: "1"),
+            FieldContext(name: "purpose", label: texts("booking.field.purpose"), kind: .textarea(rows: 3), value: purpose,
+                         hint: texts("booking.field.purpose_hint"), maxLength: 500),
+            FieldContext(name: "repeat_weeks", label: texts("booking.field.repeat_weeks"), kind: .input(type: "number"), value: repeatWeeks,
+                         hint: texts("booking.field.repeat_weeks_hint"), min: "0", step: "1"),
         ], errors: errors, visitor: visitor,
            formError: conflicts.isEmpty ? nil : conflicts.count == 1 && Int(repeatWeeks) == 0
-                ? "Dieser Termin ist nicht buchbar. Es wurde nichts gespeichert."
-                : "Nicht alle Termine sind buchbar. Es wurde nichts gespeichert.")
+                ? texts("booking.error.slot_not_bookable")
+                : texts("booking.error.slots_not_bookable"))
         context.extra = [
             "action": .text(action),
             "conflicts": .list(conflicts.map { conflict in
-                NamedContext(values: ["label": .text(conflict.slot.label), "reasons": .text(conflict.problems.map(\.message).joined(separator: " "))])
+                NamedContext(values: ["label": .text(texts.slot(conflict.slot)),
+                                      "reasons": .text(conflict.problems.map(texts.message).joined(separator: " "))])
             }),
         ]
         return context

@@ -56,9 +56,12 @@ struct BookingPages: Sendable {
         let id = BookingID(Int64(try request.parameters.id("id")))
         // Strangers learn nothing, not even that the booking exists.
         guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
-        let saved = ["confirmed": "Die Buchung wurde bestätigt.", "declined": "Die Anfrage wurde abgelehnt.", "cancelled": "Die Buchung wurde storniert."][request.queryItems["saved"] ?? ""]
+        let texts = visitor.texts
+        let saved = ["confirmed": texts("booking.saved.confirmed"), "declined": texts("booking.saved.declined"),
+                     "cancelled": texts("booking.saved.cancelled")][request.queryItems["saved"] ?? ""]
         let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: saved, reasonError: nil)
-        return try pages.page(.booking, context, layout: LayoutContext(title: "Buchung: " + booking.roomTitle, canonicalPath: Paths.booking(id), section: .my, visitor: visitor))
+        return try pages.page(.booking, context, layout: LayoutContext(title: texts("booking.title", ["room_title": booking.roomTitle]),
+                                                                       canonicalPath: Paths.booking(id), section: .my, visitor: visitor))
     }
 
     func confirm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
@@ -81,17 +84,20 @@ struct BookingPages: Sendable {
         let reason = FormData(request).text("reason")
         if reasonRequired, reason.isEmpty || reason.count > 500 {
             let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: nil,
-                                             reasonError: "Bitte geben Sie einen Grund an (höchstens 500 Zeichen).")
-            return try pages.page(.booking, context, layout: LayoutContext(title: "Fehler: Buchung", canonicalPath: Paths.booking(id), section: .my, visitor: visitor),
+                                             reasonError: visitor.texts("booking.error.reason", ["max": "500"]))
+            let title = visitor.texts("common.title_error_prefix") + visitor.texts("booking.title_error")
+            return try pages.page(.booking, context, layout: LayoutContext(title: title, canonicalPath: Paths.booking(id), section: .my, visitor: visitor),
                                   status: .unprocessableContent)
         }
         let change = make(reason)
         do {
             guard try database.changeBooking(id, change, by: user) else {
-                throw HTTPError(.forbidden, message: "Diese Änderung ist bei dieser Buchung nicht möglich.")
+                throw HTTPError(.forbidden, message: "booking.error.change_not_possible")
             }
         } catch let conflict as BookingConflict {
-            throw HTTPError(.conflict, message: "Die Anfrage kann nicht bestätigt werden: " + conflict.failures.flatMap(\.problems).map(\.message).joined(separator: " "))
+            // Already in the visitor's words: the error page shows a text that is not a key as it is.
+            let reasons = conflict.failures.flatMap(\.problems).map(visitor.texts.message).joined(separator: " ")
+            throw HTTPError(.conflict, message: visitor.texts("booking.error.cannot_confirm", ["reasons": reasons]))
         }
         let saved = switch change { case .confirm: "confirmed"; case .decline: "declined"; case .cancel, .cancelSeries: "cancelled" }
         return .redirect(to: Paths.booking(id) + "?saved=" + saved)
@@ -109,21 +115,22 @@ struct BookingPageContext: MustacheContext {
         let isOwner = booking.roomOrganisationID == user.organisationID
         let isBooker = booking.bookerUserID == user.id
         let future = booking.endsAt > Int64(Date().timeIntervalSince1970)
+        let texts = visitor.texts
         switch name {
         case "id": return .int(Int(booking.id.rawValue))
         case "room_title": return .text(booking.roomTitle)
         case "room_url": return .text(Paths.room(booking.roomID))
         case "organisation_name": return .text(booking.roomOrganisationName)
-        case "when": return .text(Formatting.interval(booking.startsAt, booking.endsAt))
+        case "when": return .text(texts.interval(booking.startsAt, booking.endsAt))
         case "attendees": return .int(booking.attendees)
         case "purpose": return .text(booking.purpose.isEmpty ? nil : booking.purpose)
-        case "status_label": return .text(booking.status.label)
+        case "status_label": return .text(texts.label(booking.status))
         case "status": return .text(booking.status.rawValue)
         case "status_reason": return .text(booking.statusReason)
-        case "price_label":
-            if let cents = booking.priceCents { return .text(Price.euros(cents)) }
-            return .text(booking.priceModel == "donation" ? "Gegen Spende" : "Kostenlos")
-        case "booker": return .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? "Gelöschtes Konto")
+        case "price_label": return .text(texts.bookingPriceLabel(cents: booking.priceCents, model: booking.priceModel))
+        case "booker":
+            return .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
+                ?? texts("booking.deleted_account"))
         case "show_booker": return .bool(isOwner || user.role.canModerate)
         case "is_series": return .bool(booking.seriesID != nil)
         case "can_confirm": return .bool(isOwner && booking.status == .requested && future)
@@ -133,11 +140,12 @@ struct BookingPageContext: MustacheContext {
         case "reason_error": return .text(reasonError)
         case "base_url": return .text(Paths.booking(booking.id))
         case "events":
-            let names = ["requested": "angefragt", "confirmed": "bestätigt", "declined": "abgelehnt", "cancelled": "storniert"]
+            let names = ["requested": texts("booking.event.requested"), "confirmed": texts("booking.event.confirmed"),
+                         "declined": texts("booking.event.declined"), "cancelled": texts("booking.event.cancelled")]
             return .list(booking.events.map { event in
                 NamedContext(values: [
-                    "when": .text(Formatting.dateTime(event.at)), "action": .text(names[event.action] ?? event.action),
-                    "actor": .text(event.actorName ?? "System"), "reason": .text(event.reason),
+                    "when": .text(texts.dateTime(event.at)), "action": .text(names[event.action] ?? event.action),
+                    "actor": .text(event.actorName ?? texts("booking.history.system")), "reason": .text(event.reason),
                 ])
             })
         default: return .missing

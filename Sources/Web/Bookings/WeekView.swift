@@ -1,10 +1,11 @@
+import Localization
 import Mustache
 import RoomExchange
 
 /// One week of a room as a table a screen reader can read: per day the opening
 /// hours split into free, requested and booked stretches, in words, not colours.
 struct WeekView: MustacheContext {
-    enum Kind { case free, requested, busy, past }
+    enum Kind: String { case free, requested, busy, past }
 
     struct Segment {
         let start: Int
@@ -15,12 +16,14 @@ struct WeekView: MustacheContext {
     let room: Room
     let week: ISOWeek
     let days: [(date: LocalDate, closed: String?, segments: [Segment])]
+    let texts: Catalog
 
     /// Splits each day's opening spans by the occupied intervals.
     init(room: Room, week: ISOWeek, occupancy: [(start: Int64, end: Int64, status: BookingStatus)],
-         closures: [BookingPolicy.ClosedPeriod], now: Int64) {
+         closures: [BookingPolicy.ClosedPeriod], now: Int64, texts: Catalog) {
         self.room = room
         self.week = week
+        self.texts = texts
         var days: [(LocalDate, String?, [Segment])] = []
         for offset in 0..<7 {
             let date = week.monday.adding(days: offset)
@@ -31,7 +34,7 @@ struct WeekView: MustacheContext {
                     segments += WeekView.split(span, on: date, occupancy: occupancy, now: now)
                 }
             }
-            days.append((date, closure.map { $0.reason.isEmpty ? "gesperrt" : "gesperrt (\($0.reason))" }, segments))
+            days.append((date, closure.map { $0.reason.isEmpty ? texts("week.closed") : texts("week.closed_because", ["reason": $0.reason]) }, segments))
         }
         self.days = days
     }
@@ -63,16 +66,26 @@ struct WeekView: MustacheContext {
         }
     }
 
+    /// `frei`, `angefragt`, `belegt`, `vorbei`, in words rather than colours.
+    private func state(_ kind: Kind) -> String {
+        switch kind {
+        case .free: texts("week.state.free")
+        case .requested: texts("week.state.requested")
+        case .busy: texts("week.state.busy")
+        case .past: texts("week.state.past")
+        }
+    }
+
     func value(for name: String) -> MustacheValue {
         let sunday = week.monday.adding(days: 6)
         switch name {
-        case "caption": return .text("Belegung von \(week.monday.german) bis \(sunday.german)")
+        case "caption": return .text(texts("week.caption", ["from": texts.date(week.monday), "to": texts.date(sunday)]))
         case "prev_url": return .text(Paths.room(room.id) + "?week=\(week.adding(weeks: -1))#belegung")
         case "next_url": return .text(Paths.room(room.id) + "?week=\(week.adding(weeks: 1))#belegung")
         case "days":
             return .list(days.map { day in
                 NamedContext(values: [
-                    "label": .text(day.date.germanWithWeekday),
+                    "label": .text(texts.dateWithWeekday(day.date)),
                     "closed": .text(day.closed),
                     "has_segments": .bool(!day.segments.isEmpty),
                     "segments": .list(day.segments.map { segment in
@@ -81,8 +94,8 @@ struct WeekView: MustacheContext {
                         let end = min(segment.end, segment.start + room.maxMinutes)
                         return NamedContext(values: [
                             "time": .text(time),
-                            "state": .text(["frei", "angefragt", "belegt", "vorbei"][[Kind.free, .requested, .busy, .past].firstIndex(of: segment.kind)!]),
-                            "kind": .text(["free", "requested", "busy", "past"][[Kind.free, .requested, .busy, .past].firstIndex(of: segment.kind)!]),
+                            "state": .text(state(segment.kind)),
+                            "kind": .text(segment.kind.rawValue),
                             "book_url": bookable ? .text(Paths.room(room.id) + "?week=\(week)&date=\(day.date)&start=\(WeeklyHours.clock(segment.start))&end=\(WeeklyHours.clock(end == 1440 ? 1425 : end))#buchen") : .missing,
                         ])
                     }),

@@ -1,3 +1,4 @@
+import Localization
 import Mustache
 import RoomExchange
 
@@ -5,32 +6,34 @@ struct HomePageContext: MustacheContext {
     let featured: [RoomSummary]
     let roomCount: Int
     let organisationCount: Int
+    let texts: Catalog
 
     func value(for name: String) -> MustacheValue {
         switch name {
-        case "room_count": .text(Formatting.number(roomCount))
-        case "organisation_count": .text(Formatting.number(organisationCount))
-        case "district_count": .text(String(District.allCases.count))
-        case "districts": .list(DistrictOption.all(selected: nil))
-        case "featured_rooms": .list(featured.map(RoomCardContext.init))
+        case "room_count": .text(texts.number(roomCount))
+        case "organisation_count": .text(texts.number(organisationCount))
+        case "district_count": .text(texts.number(District.allCases.count))
+        case "districts": .list(DistrictOption.all(selected: nil, texts: texts))
+        case "featured_rooms": .list(featured.map { RoomCardContext(room: $0, texts: texts) })
         default: .missing
         }
     }
 }
 
-/// A Stadtteil in a select.
+/// A Stadtteil (district) in a select.
 struct DistrictOption: MustacheContext {
     let district: District
     let selected: Bool
+    let texts: Catalog
 
-    static func all(selected: District?) -> [any MustacheContext] {
-        District.allCases.map { DistrictOption(district: $0, selected: $0 == selected) }
+    static func all(selected: District?, texts: Catalog) -> [any MustacheContext] {
+        District.allCases.map { DistrictOption(district: $0, selected: $0 == selected, texts: texts) }
     }
 
     func value(for name: String) -> MustacheValue {
         switch name {
         case "slug": .text(district.rawValue)
-        case "name": .text(district.name)
+        case "name": .text(texts.name(district))
         case "selected": .bool(selected)
         default: .missing
         }

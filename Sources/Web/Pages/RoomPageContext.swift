@@ -1,4 +1,5 @@
 import HTTPServer
+import Localization
 import Mustache
 import RoomExchange
 
@@ -12,12 +13,14 @@ struct RoomPageContext: MustacheContext {
 
     func value(for name: String) -> MustacheValue {
         let user = visitor.user
+        let texts = visitor.texts
         switch name {
         case "week": return .context(week)
         case "booking_form": return .context(bookingForm)
         case "can_book": return .bool(visitor.isSignedIn && room.status == .published)
-        case "room": return .context(Details(room: room, photos: photos))
-        case "organisation": return .context(OrganisationSummaryContext(organisation: organisation))
+        case "room": return .context(Details(room: room, photos: photos, texts: texts))
+        case "room_title": return .text(room.title)
+        case "organisation": return .context(OrganisationSummaryContext(organisation: organisation, texts: texts))
         case "signed_in": return .bool(visitor.isSignedIn)
         case "login_url": return .text("/login?next=" + Paths.room(room.id).percentEncoded())
         case "csrf_token": return .text(visitor.csrfToken)
@@ -26,7 +29,7 @@ struct RoomPageContext: MustacheContext {
         case "is_moderator": return .bool(user?.role.canModerate == true)
         case "is_pending": return .bool(room.status == .pending)
         case "is_published": return .bool(room.status == .published)
-        case "status_label": return .text(RoomEditing.statusLabel(room.status))
+        case "status_label": return .text(texts.roomStatusLabel(room.status))
         case "approve_url": return .text("/moderation/rooms/\(room.id.rawValue)/approve")
         case "reject_url": return .text("/moderation/rooms/\(room.id.rawValue)/reject")
         case "report_url": return .text(Paths.room(room.id) + "/report")
@@ -37,61 +40,68 @@ struct RoomPageContext: MustacheContext {
     struct Details: MustacheContext {
         let room: Room
         let photos: [Photo]
+        let texts: Catalog
 
         func value(for name: String) -> MustacheValue {
             switch name {
             case "id": .int(Int(room.id.rawValue))
             case "title": .text(room.title)
-            case "district_name": .text(room.district.name)
+            case "district_name": .text(texts.name(room.district))
             case "street": .text(room.street)
             case "postcode": .text(room.postcode)
-            case "capacity": .int(room.capacity)
-            case "area_m2": .text(room.areaM2.map(String.init))
-            case "price_label": .text(room.price.label)
-            case "price_note": .text(room.price.note)
-            case "booking_mode_label": .text(room.bookingMode.label)
+            case "capacity": .text(texts.number(room.capacity))
+            case "capacity_label": .text(texts("room.facts.up_to", ["count": texts.number(room.capacity)]))
+            case "area_m2": .text(room.areaM2.map(texts.number))
+            case "price_label": .text(texts.priceLabel(room.price))
+            case "price_note": .text(texts.priceNote(room.price))
+            case "booking_mode_label": .text(texts.label(room.bookingMode))
             case "step_free": .bool(room.accessibility.stepFree)
             case "accessible_wc": .bool(room.accessibility.accessibleWC)
             case "hearing_loop": .bool(room.accessibility.hearingLoop)
             case "has_accessibility": .bool(!room.accessibility.isEmpty)
-            case "equipment": .list(room.equipment.sorted().map { NamedContext(values: ["name": .text($0.name)]) })
+            case "equipment": .list(room.equipment.sorted().map { NamedContext(values: ["name": .text(texts.name($0))]) })
             case "has_equipment": .bool(!room.equipment.isEmpty)
             case "description_paragraphs": .list(ParagraphContext.list(room.description))
             case "rules_paragraphs": .list(ParagraphContext.list(room.rules))
             case "has_rules": .bool(!room.rules.isEmpty)
             case "opening_hours":
                 .list(Weekday.allCases.map { day in
-                    NamedContext(values: ["day": .text(day.name), "hours_label": .text(room.openingHours.label(for: day))])
+                    NamedContext(values: ["day": .text(texts.weekday(day)), "hours_label": .text(texts.openingHours(room.openingHours, on: day))])
                 })
-            case "booking_limits_label": .text(RoomPageContext.limitsLabel(room))
+            case "booking_limits_label": .text(texts.bookingLimits(room))
             case "photos": .list(photos.map(PhotoContext.init))
             case "has_photos": .bool(!photos.isEmpty)
-            case "calendar_url": .text(Paths.roomCalendar(room.id))
+            // The feed's texts follow the page's language.
+            case "calendar_url": .text(Paths.roomCalendar(room.id) + (texts.language == .default ? "" : "?lang=" + texts.language.rawValue))
             default: .missing
             }
         }
-    }
-
-    /// `Buchbar für 1 bis 8 Stunden, mindestens 2 Stunden im Voraus`
-    static func limitsLabel(_ room: Room) -> String {
-        func duration(_ minutes: Int) -> String {
-            minutes % 60 == 0 ? Formatting.count(minutes / 60, "Stunde", "Stunden") : "\(minutes) Minuten"
-        }
-        var text = "Buchbar für \(duration(room.minMinutes)) bis \(duration(room.maxMinutes))"
-        if room.leadHours > 0 { text += ", mindestens \(Formatting.count(room.leadHours, "Stunde", "Stunden")) im Voraus" }
-        return text
     }
 }
 
 struct OrganisationSummaryContext: MustacheContext {
     let organisation: Organisation
+    /// The visitor's texts. nil only for `init(organisation:)`, kept for pages
+    /// outside the room pages that have no catalogue at hand yet: they get the
+    /// domain's old German words. Remove it with those words.
+    let texts: Catalog?
+
+    init(organisation: Organisation, texts: Catalog) {
+        self.organisation = organisation
+        self.texts = texts
+    }
+
+    init(organisation: Organisation) {
+        self.organisation = organisation
+        self.texts = nil
+    }
 
     func value(for name: String) -> MustacheValue {
         switch name {
         case "url": .text(Paths.organisation(organisation.id))
         case "name": .text(organisation.name)
-        case "kind_label": .text(organisation.kind.label)
-        case "district_name": .text(organisation.district?.name)
+        case "kind_label": .text(texts?.label(organisation.kind) ?? organisation.kind.label)
+        case "district_name": .text(organisation.district.map { texts?.name($0) ?? $0.name })
         case "description_paragraphs": .list(ParagraphContext.list(organisation.description))
         // Only http(s) is ever linked; anything else would be a script URL waiting to happen.
         case "website": .text(organisation.website.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil })
@@ -106,6 +116,7 @@ struct OrganisationPageContext: MustacheContext {
     /// Contact details are for signed-in users only.
     let showContact: Bool
     let isMember: Bool
+    let texts: Catalog
 
     func value(for name: String) -> MustacheValue {
         switch name {
@@ -114,10 +125,10 @@ struct OrganisationPageContext: MustacheContext {
         case "show_contact_hint": .bool(!showContact && (organisation.contactEmail != nil || organisation.phone != nil))
         case "is_member": .bool(isMember)
         case "edit_url": .text(Paths.organisation(organisation.id) + "/edit")
-        case "organisation": .context(OrganisationSummaryContext(organisation: organisation))
-        case "rooms": .list(rooms.map(RoomCardContext.init))
+        case "organisation": .context(OrganisationSummaryContext(organisation: organisation, texts: texts))
+        case "rooms": .list(rooms.map { RoomCardContext(room: $0, texts: texts) })
         case "has_rooms": .bool(!rooms.isEmpty)
-        case "room_count_label": .text(Formatting.count(rooms.count, "Raum", "Räume"))
+        case "room_count_label": .text(texts.plural("organisation_page.rooms.count", rooms.count))
         default: .missing
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Localization
 import Mustache
 import RoomExchange
 
@@ -18,7 +19,7 @@ struct RoomSearchForm {
     var from = ""
     var to = ""
     /// Set when date, from and to do not describe a slot.
-    var availabilityError: String?
+    var availabilityError: Phrase?
     var filter = RoomFilter()
 
     init(query: URLEncodedForm) {
@@ -46,7 +47,7 @@ struct RoomSearchForm {
                let slot = RoomFilter.Availability(slot: BookingSlot(date: day, startMinute: start, endMinute: end), now: Int64(Date().timeIntervalSince1970)) {
                 filter.available = slot
             } else {
-                availabilityError = "Für die Suche nach freien Zeiten brauchen wir Datum, Beginn und Ende (Ende nach dem Beginn)."
+                availabilityError = Phrase("search.error.availability")
             }
         }
     }
@@ -74,28 +75,30 @@ struct RoomSearchForm {
 struct RoomsIndexContext: MustacheContext {
     let form: RoomSearchForm
     let result: RoomSearchResult
+    let texts: Catalog
 
     func value(for name: String) -> MustacheValue {
         switch name {
-        case "filter": .context(FilterContext(form: form))
-        case "districts": .list(DistrictOption.all(selected: form.filter.district))
+        case "filter": .context(FilterContext(form: form, texts: texts))
+        case "districts": .list(DistrictOption.all(selected: form.filter.district, texts: texts))
         case "equipment_options":
             .list(Equipment.allCases.map { item in
-                NamedContext(values: ["slug": .text(item.rawValue), "name": .text(item.name),
+                NamedContext(values: ["slug": .text(item.rawValue), "name": .text(texts.name(item)),
                                       "checked": .bool(form.filter.equipment.contains(item))])
             })
         case "total_label": .text(result.isCapped(at: form.filter.countLimit)
-            ? "Mehr als \(Formatting.number(RoomSearchForm.countLimit)) Räume gefunden"
-            : Formatting.count(result.total, "Raum gefunden", "Räume gefunden"))
+            ? texts("rooms.found_more_than", ["count": texts.number(RoomSearchForm.countLimit)])
+            : texts.plural("rooms.found", result.total))
         case "has_results": .bool(!result.rooms.isEmpty)
-        case "rooms": .list(result.rooms.map(RoomCardContext.init))
-        case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result)) : .missing
+        case "rooms": .list(result.rooms.map { RoomCardContext(room: $0, texts: texts) })
+        case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts)) : .missing
         default: .missing
         }
     }
 
     struct FilterContext: MustacheContext {
         let form: RoomSearchForm
+        let texts: Catalog
 
         func value(for name: String) -> MustacheValue {
             switch name {
@@ -106,7 +109,7 @@ struct RoomsIndexContext: MustacheContext {
             case "date": .text(form.date)
             case "from": .text(form.from)
             case "to": .text(form.to)
-            case "availability_error": .text(form.availabilityError)
+            case "availability_error": .text(form.availabilityError.map(texts.callAsFunction))
             default: .missing
             }
         }
@@ -116,11 +119,12 @@ struct RoomsIndexContext: MustacheContext {
 struct PaginationContext: MustacheContext {
     let form: RoomSearchForm
     let result: RoomSearchResult
+    let texts: Catalog
 
     func value(for name: String) -> MustacheValue {
         let page = result.page
         switch name {
-        case "label": return .text("Seite \(page) von \(result.pageCount)")
+        case "label": return .text(texts("rooms.pagination.status", ["page": texts.number(page), "pages": texts.number(result.pageCount)]))
         case "has_prev": return .bool(page > 1)
         case "prev_url": return .text(form.query(page: page - 1))
         case "has_next": return .bool(page < result.pageCount)

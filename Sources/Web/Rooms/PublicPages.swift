@@ -11,17 +11,16 @@ struct PublicPages: Sendable {
     func showHome(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let figures = try database.exchangeFigures()
         let context = HomePageContext(featured: try database.featuredRooms(limit: 6), roomCount: figures.rooms,
-                                      organisationCount: figures.organisations)
-        return try pages.page(.home, context, layout: LayoutContext(title: "Räume teilen in Lübeck", canonicalPath: Paths.home, section: .home, visitor: visitor))
+                                      organisationCount: figures.organisations, texts: visitor.texts)
+        return try pages.page(.home, context, layout: LayoutContext(title: visitor.texts("home.title"), canonicalPath: Paths.home, section: .home, visitor: visitor))
     }
 
     func showRooms(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         var form = RoomSearchForm(query: request.queryItems)
         form.filter.visitorKind = try visitor.user?.organisationID.flatMap { try database.organisation($0) }?.kind
         let result = try database.searchRooms(form.filter)
-        var title = "Räume finden"
-        if result.page > 1 { title += " – Seite \(result.page)" }
-        return try pages.page(.roomsIndex, RoomsIndexContext(form: form, result: result),
+        let title = result.page > 1 ? visitor.texts("rooms.title_with_page", ["page": visitor.texts.number(result.page)]) : visitor.texts("rooms.title")
+        return try pages.page(.roomsIndex, RoomsIndexContext(form: form, result: result, texts: visitor.texts),
                               layout: LayoutContext(title: title, canonicalPath: Paths.rooms, section: .rooms, visitor: visitor))
     }
 
@@ -47,12 +46,12 @@ struct PublicPages: Sendable {
         let from = BerlinTime.instant(week.monday, minute: 0) ?? now
         let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
         let weekView = WeekView(room: room, week: week, occupancy: try database.occupancy(of: id, from: from, to: to),
-                                closures: try database.closedPeriods(of: id), now: now)
+                                closures: try database.closedPeriods(of: id), now: now, texts: visitor.texts)
         let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings")
         let context = RoomPageContext(room: room, photos: try database.photos(of: id), organisation: organisation, visitor: visitor,
                                       week: weekView, bookingForm: bookingForm)
         let failed = !errors.isEmpty || !conflicts.isEmpty
-        var layout = LayoutContext(title: (failed ? "Fehler: " : "") + room.title, canonicalPath: Paths.room(id), section: .rooms, visitor: visitor)
+        var layout = LayoutContext(title: (failed ? visitor.texts("common.title_error_prefix") : "") + room.title, canonicalPath: Paths.room(id), section: .rooms, visitor: visitor)
         layout.description = Formatting.excerpt(room.description, length: 150)
         return try pages.page(.roomsShow, context, layout: layout, status: status)
     }
@@ -61,7 +60,8 @@ struct PublicPages: Sendable {
         let id = Organisation.ID(Int64(try request.parameters.id("id")))
         guard let organisation = try database.organisation(id) else { throw HTTPError(.notFound) }
         let context = OrganisationPageContext(organisation: organisation, rooms: try database.publishedRooms(of: id),
-                                              showContact: visitor.isSignedIn, isMember: visitor.user?.organisationID == id)
+                                              showContact: visitor.isSignedIn, isMember: visitor.user?.organisationID == id,
+                                              texts: visitor.texts)
         return try pages.page(.organisationsShow, context,
                               layout: LayoutContext(title: organisation.name, canonicalPath: Paths.organisation(id), visitor: visitor))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Localization
 import Mustache
 import RoomExchange
 import Storage
@@ -18,7 +19,7 @@ struct RoomEditing: Sendable {
     private func organisation(of visitor: Visitor, _ request: HTTPRequest) throws -> (User, Organisation) {
         let user = try visitor.requireUser(request)
         guard let id = user.organisationID, let organisation = try database.organisation(id) else {
-            throw HTTPError(.forbidden, message: "Nur Mitglieder einer Organisation können Räume anbieten.")
+            throw HTTPError(.forbidden, message: "room_form.error.no_organisation")
         }
         return (user, organisation)
     }
@@ -51,7 +52,8 @@ struct RoomEditing: Sendable {
 
     private func renderNew(_ form: RoomForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus) throws -> HTTPResponse {
         let context = form.context(errors: errors, visitor: visitor, extra: ["action": .text(Paths.rooms), "is_new": .bool(true)])
-        return try pages.page(.roomForm, context, layout: LayoutContext(title: errors.isEmpty ? "Raum anbieten" : "Fehler: Raum anbieten",
+        let title = (errors.isEmpty ? "" : visitor.texts("common.title_error_prefix")) + visitor.texts("room_form.new.title")
+        return try pages.page(.roomForm, context, layout: LayoutContext(title: title,
                                                                        canonicalPath: "/rooms/new", section: .my, visitor: visitor), status: status)
     }
 
@@ -59,14 +61,15 @@ struct RoomEditing: Sendable {
 
     func showEditRoomForm(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let (_, _, room) = try ownedRoom(request, visitor)
-        let saved = ["created": "Der Raum wurde angelegt.", "saved": "Ihre Änderungen wurden gespeichert.", "photo": "Das Foto wurde hinzugefügt.",
-                     "photo-deleted": "Das Foto wurde entfernt.", "closure": "Der Zeitraum wurde gesperrt."][request.queryItems["saved"] ?? ""]
+        let texts = visitor.texts
+        let saved = ["created": texts("room_form.saved.created"), "saved": texts("room_form.saved.saved"), "photo": texts("room_form.saved.photo"),
+                     "photo-deleted": texts("room_form.saved.photo_deleted"), "closure": texts("room_form.saved.closure")][request.queryItems["saved"] ?? ""]
         return try renderEdit(room, form: RoomForm(room), visitor, saved: saved)
     }
 
     func updateRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let (_, organisation, room) = try ownedRoom(request, visitor)
-        guard room.status != .archived else { throw HTTPError(.conflict, message: "Ein archivierter Raum kann nicht mehr geändert werden.") }
+        guard room.status != .archived else { throw HTTPError(.conflict, message: "room_form.error.archived") }
         let form = RoomForm(FormData(request))
         switch form.validate(id: room.id, organisation: organisation.id) {
         case .failure(let errors):
@@ -81,20 +84,21 @@ struct RoomEditing: Sendable {
                     photoErrors: FieldErrors = FieldErrors(), photoAlt: String = "", closureErrors: FieldErrors = FieldErrors(),
                     closure: (from: String, to: String, reason: String) = ("", "", ""), saved: String? = nil,
                     status: HTTPStatus = .ok) throws -> HTTPResponse {
+        let texts = visitor.texts
         let photos = try database.photos(of: room.id)
         let photoForm = FormContext(fields: [
-            FieldContext(name: "photo", label: "Foto", kind: .input(type: "file"), hint: "JPEG, PNG oder WebP, höchstens 5 MB; bis zu 8 Fotos je Raum.", required: true),
-            FieldContext(name: "alt", label: "Was ist auf dem Foto zu sehen?", value: photoAlt,
-                         hint: "Ein kurzer Satz für Menschen, die das Bild nicht sehen, z. B. „Saal mit Stuhlreihen und Bühne“.", required: true, maxLength: 300),
+            FieldContext(name: "photo", label: texts("room_form.field.photo"), kind: .input(type: "file"), hint: texts("room_form.field.photo_hint"), required: true),
+            FieldContext(name: "alt", label: texts("room_form.field.alt"), value: photoAlt,
+                         hint: texts("room_form.field.alt_hint"), required: true, maxLength: 300),
         ], errors: photoErrors, visitor: visitor)
         let closureForm = FormContext(fields: [
-            FieldContext(name: "from", label: "Von", kind: .input(type: "date"), value: closure.from, required: true),
-            FieldContext(name: "to", label: "Bis einschließlich", kind: .input(type: "date"), value: closure.to, required: true),
-            FieldContext(name: "reason", label: "Grund (freiwillig)", value: closure.reason, maxLength: 200),
+            FieldContext(name: "from", label: texts("room_form.field.closure_from"), kind: .input(type: "date"), value: closure.from, required: true),
+            FieldContext(name: "to", label: texts("room_form.field.closure_to"), kind: .input(type: "date"), value: closure.to, required: true),
+            FieldContext(name: "reason", label: texts("room_form.field.closure_reason"), value: closure.reason, maxLength: 200),
         ], errors: closureErrors, visitor: visitor)
         let extra: [String: MustacheValue] = [
             "action": .text(Paths.room(room.id)), "is_new": .bool(false), "saved": .text(saved),
-            "room_url": .text(Paths.room(room.id)), "status_label": .text(RoomEditing.statusLabel(room.status)),
+            "room_url": .text(Paths.room(room.id)), "status_label": .text(texts.roomStatusLabel(room.status)),
             "is_published": .bool(room.status == .published), "is_archived": .bool(room.status == .archived),
             "photos": .list(photos.map { photo in
                 NamedContext(values: ["url": .text(Paths.photo(photo.fileName)), "alt": .text(photo.alt), "width": .int(photo.width),
@@ -103,24 +107,16 @@ struct RoomEditing: Sendable {
             "can_add_photo": .bool(photos.count < AppDatabase.maxPhotosPerRoom),
             "photo_form": .context(photoForm), "photo_url": .text(Paths.room(room.id) + "/photos"),
             "closures": .list(try database.closures(of: room.id).map { c in
-                NamedContext(values: ["from": .text(LocalDate(c.from)?.german ?? c.from), "to": .text(LocalDate(c.to)?.german ?? c.to), "reason": .text(c.reason)])
+                NamedContext(values: ["from": .text(texts.date(stored: c.from)), "to": .text(texts.date(stored: c.to)), "reason": .text(c.reason)])
             }),
             "closure_form": .context(closureForm), "closure_url": .text(Paths.room(room.id) + "/closures"),
             "archive_url": .text(Paths.room(room.id) + "/archive"),
         ]
         let context = form.context(errors: errors, visitor: visitor, extra: extra)
         let failed = !errors.isEmpty || !photoErrors.isEmpty || !closureErrors.isEmpty
-        return try pages.page(.roomForm, context, layout: LayoutContext(title: (failed ? "Fehler: " : "") + "Raum bearbeiten: " + room.title,
+        let title = (failed ? texts("common.title_error_prefix") : "") + texts("room_form.edit.page_title", ["title": room.title])
+        return try pages.page(.roomForm, context, layout: LayoutContext(title: title,
                                                                        canonicalPath: Paths.editRoom(room.id), section: .my, visitor: visitor), status: status)
-    }
-
-    static func statusLabel(_ status: Room.Status) -> String {
-        switch status {
-        case .pending: "Wartet auf Prüfung durch die Stadt"
-        case .published: "Veröffentlicht"
-        case .rejected: "Abgelehnt"
-        case .archived: "Archiviert"
-        }
     }
 
     // MARK: Photos
@@ -134,20 +130,20 @@ struct RoomEditing: Sendable {
         var image: ImageInfo?
         if let file, !file.body.isEmpty {
             if file.body.count > RoomEditing.maxPhotoBytes {
-                errors.add("photo", "Das Foto ist größer als 5 MB. Bitte verkleinern Sie es.")
+                errors.add("photo", "room_form.error.photo_too_large")
             } else if let info = ImageInfo(bytes: file.body) {
                 if info.width * info.height > RoomEditing.maxPhotoPixels {
-                    errors.add("photo", "Das Foto hat zu viele Bildpunkte (höchstens 40 Megapixel).")
+                    errors.add("photo", "room_form.error.photo_too_many_pixels")
                 }
                 image = info
             } else {
-                errors.add("photo", "Diese Datei ist kein Foto im Format JPEG, PNG oder WebP.")
+                errors.add("photo", "room_form.error.photo_format")
             }
         } else {
-            errors.add("photo", "Bitte wählen Sie ein Foto aus.")
+            errors.add("photo", "room_form.error.photo_missing")
         }
-        if alt.isEmpty { errors.add("alt", "Bitte beschreiben Sie kurz, was auf dem Foto zu sehen ist.") }
-        if alt.count > 300 { errors.add("alt", "Die Beschreibung darf höchstens 300 Zeichen lang sein.") }
+        if alt.isEmpty { errors.add("alt", "room_form.error.alt_missing") }
+        if alt.count > 300 { errors.add("alt", Phrase("room_form.error.description_too_long", ["max": "300"])) }
         guard errors.isEmpty, let file, let image else {
             return try renderEdit(room, form: RoomForm(room), visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
         }
@@ -160,7 +156,7 @@ struct RoomEditing: Sendable {
                                         width: image.width, height: image.height, alt: alt) != nil else { throw HTTPError(.notFound) }
         } catch is TooManyPhotos {
             try? FileManager.default.removeItem(atPath: path)
-            errors.add("photo", "Ein Raum kann höchstens 8 Fotos haben. Bitte entfernen Sie zuerst ein anderes.")
+            errors.add("photo", "room_form.error.too_many_photos")
             return try renderEdit(room, form: RoomForm(room), visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
@@ -185,10 +181,10 @@ struct RoomEditing: Sendable {
         let values = (from: form.text("from"), to: form.text("to"), reason: form.text("reason"))
         var errors = FieldErrors()
         let from = LocalDate(values.from), to = LocalDate(values.to)
-        if from == nil { errors.add("from", "Bitte geben Sie das erste gesperrte Datum an (TT.MM.JJJJ).") }
-        if to == nil { errors.add("to", "Bitte geben Sie das letzte gesperrte Datum an (TT.MM.JJJJ).") }
-        if let from, let to, to < from { errors.add("to", "Das Ende darf nicht vor dem Beginn liegen.") }
-        if values.reason.count > 200 { errors.add("reason", "Der Grund darf höchstens 200 Zeichen lang sein.") }
+        if from == nil { errors.add("from", "room_form.error.closure_from") }
+        if to == nil { errors.add("to", "room_form.error.closure_to") }
+        if let from, let to, to < from { errors.add("to", "room_form.error.closure_end_before_start") }
+        if values.reason.count > 200 { errors.add("reason", Phrase("room_form.error.reason_too_long", ["max": "200"])) }
         guard errors.isEmpty, let from, let to else {
             return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .unprocessableContent)
         }

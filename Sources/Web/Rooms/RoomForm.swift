@@ -47,34 +47,34 @@ struct RoomForm {
     func validate(id: Room.ID, organisation: Organisation.ID) -> Result<Room, FieldErrors> {
         var errors = FieldErrors()
         let title = self["title"], description = self["description"]
-        if title.count < 3 || title.count > 120 { errors.add("title", "Bitte geben Sie einen Titel mit 3 bis 120 Zeichen an.") }
-        if description.count < 20 { errors.add("description", "Bitte beschreiben Sie den Raum in mindestens 20 Zeichen: Was gibt es, wofür eignet er sich?") }
-        if description.count > 5000 { errors.add("description", "Die Beschreibung darf höchstens 5000 Zeichen lang sein.") }
+        if title.count < 3 || title.count > 120 { errors.add("title", "room_form.error.title") }
+        if description.count < 20 { errors.add("description", "room_form.error.description_too_short") }
+        if description.count > 5000 { errors.add("description", Phrase("room_form.error.description_too_long", ["max": "5000"])) }
         let district = District(rawValue: self["district"])
-        if district == nil { errors.add("district", "Bitte wählen Sie den Stadtteil.") }
-        if self["street"].isEmpty || self["street"].count > 120 { errors.add("street", "Bitte geben Sie Straße und Hausnummer an.") }
+        if district == nil { errors.add("district", "room_form.error.district") }
+        if self["street"].isEmpty || self["street"].count > 120 { errors.add("street", "room_form.error.street") }
         let postcode = Int(asciiDigits: self["postcode"], maxDigits: 5)
         if self["postcode"].count != 5 || postcode.map({ !(23552...23570).contains($0) }) ?? true {
-            errors.add("postcode", "Bitte geben Sie eine Lübecker Postleitzahl an (23552 bis 23570).")
+            errors.add("postcode", "room_form.error.postcode")
         }
         let capacity = Int(asciiDigits: self["capacity"], maxDigits: 5)
-        if capacity.map({ !(1...10_000).contains($0) }) ?? true { errors.add("capacity", "Bitte geben Sie an, wie viele Personen Platz haben (1 bis 10.000).") }
+        if capacity.map({ !(1...10_000).contains($0) }) ?? true { errors.add("capacity", "room_form.error.capacity") }
         var area: Int?
         if !self["area_m2"].isEmpty {
             area = Int(asciiDigits: self["area_m2"], maxDigits: 6)
-            if area.map({ !(1...100_000).contains($0) }) ?? true { errors.add("area_m2", "Bitte geben Sie die Fläche als ganze Zahl in m² an, oder lassen Sie das Feld leer.") }
+            if area.map({ !(1...100_000).contains($0) }) ?? true { errors.add("area_m2", "room_form.error.area") }
         }
         let model = Price.Model(rawValue: self["price_model"])
-        if model == nil { errors.add("price_model", "Bitte wählen Sie ein Preismodell.") }
+        if model == nil { errors.add("price_model", "room_form.error.price_model") }
         var cents: Int?
         if model == .fee || model == .freeNonprofit {
             cents = RoomForm.cents(self["price_per_hour_eur"])
             if cents.map({ !(1...100_000).contains($0) }) ?? true {
-                errors.add("price_per_hour_eur", "Bitte geben Sie den Preis pro Stunde in Euro an, z. B. 25 oder 12,50.")
+                errors.add("price_per_hour_eur", "room_form.error.price_per_hour")
             }
         }
         let mode = Room.BookingMode(rawValue: self["booking_mode"])
-        if mode == nil { errors.add("booking_mode", "Bitte wählen Sie, wie gebucht wird.") }
+        if mode == nil { errors.add("booking_mode", "room_form.error.booking_mode") }
 
         var days: [[MinuteSpan]] = []
         for day in Weekday.allCases {
@@ -83,33 +83,33 @@ struct RoomForm {
             } catch {
                 days.append([])
                 let message = switch error {
-                case .malformed: "Bitte schreiben Sie die Zeiten wie 08:00-18:00, mehrere getrennt durch Komma."
-                case .endBeforeStart: "Das Ende muss nach dem Beginn liegen, z. B. 08:00-18:00."
-                case .overlapping: "Die Zeitspannen überschneiden sich."
+                case .malformed: Phrase("room_form.error.hours_malformed")
+                case .endBeforeStart: Phrase("room_form.error.hours_end_before_start")
+                case .overlapping: Phrase("room_form.error.hours_overlapping")
                 }
-                errors.add("hours_" + day.key, Phrase(message))
+                errors.add("hours_" + day.key, message)
             }
         }
         if days.allSatisfy(\.isEmpty), !Weekday.allCases.contains(where: { errors["hours_" + $0.key] != nil }) {
-            errors.add("hours_mon", "Bitte geben Sie für mindestens einen Tag Öffnungszeiten an.")
+            errors.add("hours_mon", "room_form.error.hours_none")
         }
         let minMinutes = Int(asciiDigits: self["min_minutes"], maxDigits: 4)
         let maxMinutes = Int(asciiDigits: self["max_minutes"], maxDigits: 4)
         if minMinutes.map({ $0 < 15 || $0 > 1440 || $0 % 15 != 0 }) ?? true {
-            errors.add("min_minutes", "Bitte geben Sie die kürzeste Buchung in Minuten an, in 15-Minuten-Schritten (z. B. 60).")
+            errors.add("min_minutes", "room_form.error.min_minutes")
         }
         if maxMinutes.map({ $0 < 15 || $0 > 1440 || $0 % 15 != 0 }) ?? true {
-            errors.add("max_minutes", "Bitte geben Sie die längste Buchung in Minuten an, in 15-Minuten-Schritten (höchstens 1440).")
+            errors.add("max_minutes", "room_form.error.max_minutes")
         } else if let minMinutes, let maxMinutes, maxMinutes < minMinutes {
-            errors.add("max_minutes", "Die längste Buchung darf nicht kürzer sein als die kürzeste.")
+            errors.add("max_minutes", "room_form.error.max_below_min")
         }
         let lead = Int(asciiDigits: self["lead_hours"], maxDigits: 3)
-        if lead.map({ $0 > 336 }) ?? true { errors.add("lead_hours", "Bitte geben Sie den Vorlauf in Stunden an (0 bis 336).") }
+        if lead.map({ $0 > 336 }) ?? true { errors.add("lead_hours", "room_form.error.lead_hours") }
         let ahead = Int(asciiDigits: self["max_days_ahead"], maxDigits: 3)
-        if ahead.map({ !(1...730).contains($0) }) ?? true { errors.add("max_days_ahead", "Bitte geben Sie an, wie viele Tage im Voraus gebucht werden kann (1 bis 730).") }
-        if self["rules"].count > 3000 { errors.add("rules", "Die Hausordnung darf höchstens 3000 Zeichen lang sein.") }
+        if ahead.map({ !(1...730).contains($0) }) ?? true { errors.add("max_days_ahead", "room_form.error.max_days_ahead") }
+        if self["rules"].count > 3000 { errors.add("rules", Phrase("room_form.error.rules_too_long", ["max": "3000"])) }
         let knownEquipment = equipment.compactMap(Equipment.init(rawValue:))
-        if knownEquipment.count != equipment.count { errors.add("equipment", "Bitte wählen Sie nur Ausstattung aus der Liste.") }
+        if knownEquipment.count != equipment.count { errors.add("equipment", "room_form.error.equipment") }
 
         guard errors.isEmpty, let district, let capacity, let model, let price = Price(model: model, feePerHourCents: cents), let mode,
               let minMinutes, let maxMinutes, let lead, let ahead else { return .failure(errors) }
@@ -138,46 +138,59 @@ struct RoomForm {
 
     /// The form's fields for the template, errors attached.
     func context(errors: FieldErrors, visitor: Visitor, extra: [String: MustacheValue]) -> FormContext {
-        let districts = [FieldContext.Option(value: "", label: "Bitte wählen")] + District.allCases.map { FieldContext.Option(value: $0.rawValue, label: $0.name) }
+        let texts = visitor.texts
+        let districts = [FieldContext.Option(value: "", label: texts("room_form.field.choose"))]
+            + District.allCases.map { FieldContext.Option(value: $0.rawValue, label: texts.name($0)) }
         let models: [FieldContext.Option] = [
-            .init(value: "free", label: "Kostenlos für alle"), .init(value: "free_nonprofit", label: "Kostenlos für gemeinnützige Organisationen, sonst gegen Gebühr"),
-            .init(value: "donation", label: "Gegen Spende"), .init(value: "fee", label: "Gegen Gebühr"),
+            .init(value: "free", label: texts("room_form.price_model.free")),
+            .init(value: "free_nonprofit", label: texts("room_form.price_model.free_nonprofit")),
+            .init(value: "donation", label: texts("room_form.price_model.donation")),
+            .init(value: "fee", label: texts("room_form.price_model.fee")),
+        ]
+        let modes: [FieldContext.Option] = [
+            .init(value: "request", label: texts("room_form.booking_mode.request")),
+            .init(value: "instant", label: texts("room_form.booking_mode.instant")),
         ]
         var fields = [
-            FieldContext(name: "title", label: "Titel", value: self["title"], hint: "Zum Beispiel „Heller Seminarraum mit Blick auf die Trave“.", required: true, maxLength: 120),
-            FieldContext(name: "description", label: "Beschreibung", kind: .textarea(rows: 8), value: self["description"],
-                         hint: "Was gibt es im Raum, wofür eignet er sich, wie kommt man hin?", required: true, maxLength: 5000),
-            FieldContext(name: "district", label: "Stadtteil", kind: .select(districts), value: self["district"], required: true),
-            FieldContext(name: "street", label: "Straße und Hausnummer", value: self["street"], required: true, autocomplete: "address-line1", maxLength: 120),
-            FieldContext(name: "postcode", label: "Postleitzahl", kind: .input(type: "text"), value: self["postcode"], required: true, autocomplete: "postal-code", maxLength: 5),
-            FieldContext(name: "capacity", label: "Personen (höchstens)", kind: .input(type: "number"), value: self["capacity"], required: true, min: "1", step: "1"),
-            FieldContext(name: "area_m2", label: "Fläche in m² (freiwillig)", kind: .input(type: "number"), value: self["area_m2"], min: "1", step: "1"),
-            FieldContext(name: "price_model", label: "Preis", kind: .select(models), value: self["price_model"], required: true),
-            FieldContext(name: "price_per_hour_eur", label: "Gebühr pro Stunde in Euro", value: self["price_per_hour_eur"],
-                         hint: "Nur bei Gebühr: was zahlende Organisationen pro Stunde zahlen, z. B. 25 oder 12,50."),
-            FieldContext(name: "booking_mode", label: "Buchung", kind: .select([.init(value: "request", label: "Auf Anfrage – wir bestätigen jede Buchung"),
-                                                                                 .init(value: "instant", label: "Sofort buchbar – freie Zeiten sind sofort gebucht")]),
-                         value: self["booking_mode"], required: true),
-            FieldContext(name: "min_minutes", label: "Kürzeste Buchung in Minuten", kind: .input(type: "number"), value: self["min_minutes"], required: true, min: "15", step: "15"),
-            FieldContext(name: "max_minutes", label: "Längste Buchung in Minuten", kind: .input(type: "number"), value: self["max_minutes"], required: true, min: "15", step: "15"),
-            FieldContext(name: "lead_hours", label: "Vorlauf in Stunden", kind: .input(type: "number"), value: self["lead_hours"],
-                         hint: "So viele Stunden vor Beginn muss spätestens gebucht werden.", min: "0", step: "1"),
-            FieldContext(name: "max_days_ahead", label: "Höchstens so viele Tage im Voraus buchbar", kind: .input(type: "number"), value: self["max_days_ahead"], min: "1", step: "1"),
-            FieldContext(name: "step_free", label: "Stufenloser Zugang", kind: .checkbox, value: self["step_free"]),
-            FieldContext(name: "accessible_wc", label: "Barrierefreies WC", kind: .checkbox, value: self["accessible_wc"]),
-            FieldContext(name: "hearing_loop", label: "Induktive Höranlage", kind: .checkbox, value: self["hearing_loop"]),
-            FieldContext(name: "rules", label: "Hausordnung (freiwillig)", kind: .textarea(rows: 4), value: self["rules"], maxLength: 3000),
+            FieldContext(name: "title", label: texts("room_form.field.title"), value: self["title"], hint: texts("room_form.field.title_hint"),
+                         required: true, maxLength: 120),
+            FieldContext(name: "description", label: texts("room_form.field.description"), kind: .textarea(rows: 8), value: self["description"],
+                         hint: texts("room_form.field.description_hint"), required: true, maxLength: 5000),
+            FieldContext(name: "district", label: texts("room_form.field.district"), kind: .select(districts), value: self["district"], required: true),
+            FieldContext(name: "street", label: texts("room_form.field.street"), value: self["street"], required: true, autocomplete: "address-line1",
+                         maxLength: 120),
+            FieldContext(name: "postcode", label: texts("room_form.field.postcode"), kind: .input(type: "text"), value: self["postcode"], required: true,
+                         autocomplete: "postal-code", maxLength: 5),
+            FieldContext(name: "capacity", label: texts("room_form.field.capacity"), kind: .input(type: "number"), value: self["capacity"], required: true,
+                         min: "1", step: "1"),
+            FieldContext(name: "area_m2", label: texts("room_form.field.area"), kind: .input(type: "number"), value: self["area_m2"], min: "1", step: "1"),
+            FieldContext(name: "price_model", label: texts("room_form.field.price_model"), kind: .select(models), value: self["price_model"], required: true),
+            FieldContext(name: "price_per_hour_eur", label: texts("room_form.field.price_per_hour"), value: self["price_per_hour_eur"],
+                         hint: texts("room_form.field.price_per_hour_hint")),
+            FieldContext(name: "booking_mode", label: texts("room_form.field.booking_mode"), kind: .select(modes), value: self["booking_mode"], required: true),
+            FieldContext(name: "min_minutes", label: texts("room_form.field.min_minutes"), kind: .input(type: "number"), value: self["min_minutes"],
+                         required: true, min: "15", step: "15"),
+            FieldContext(name: "max_minutes", label: texts("room_form.field.max_minutes"), kind: .input(type: "number"), value: self["max_minutes"],
+                         required: true, min: "15", step: "15"),
+            FieldContext(name: "lead_hours", label: texts("room_form.field.lead_hours"), kind: .input(type: "number"), value: self["lead_hours"],
+                         hint: texts("room_form.field.lead_hours_hint"), min: "0", step: "1"),
+            FieldContext(name: "max_days_ahead", label: texts("room_form.field.max_days_ahead"), kind: .input(type: "number"), value: self["max_days_ahead"],
+                         min: "1", step: "1"),
+            FieldContext(name: "step_free", label: texts("room.accessibility.step_free"), kind: .checkbox, value: self["step_free"]),
+            FieldContext(name: "accessible_wc", label: texts("room.accessibility.accessible_wc"), kind: .checkbox, value: self["accessible_wc"]),
+            FieldContext(name: "hearing_loop", label: texts("room_form.field.hearing_loop"), kind: .checkbox, value: self["hearing_loop"]),
+            FieldContext(name: "rules", label: texts("room_form.field.rules"), kind: .textarea(rows: 4), value: self["rules"], maxLength: 3000),
         ]
         for day in Weekday.allCases {
-            fields.append(FieldContext(name: "hours_" + day.key, label: day.name, value: self["hours_" + day.key],
-                                       hint: day == .monday ? "Zum Beispiel 08:00-18:00 oder 08:00-12:00, 14:00-18:00; 00:00-24:00 ist der ganze Tag; leer heißt geschlossen." : nil))
+            fields.append(FieldContext(name: "hours_" + day.key, label: texts.weekday(day), value: self["hours_" + day.key],
+                                       hint: day == .monday ? texts("room_form.field.hours_hint") : nil))
         }
         var context = FormContext(fields: fields, errors: errors, visitor: visitor)
         context.extra = extra
         context.extra["equipment_options"] = .list(Equipment.allCases.map { item in
-            NamedContext(values: ["slug": .text(item.rawValue), "name": .text(item.name), "checked": .bool(equipment.contains(item.rawValue))])
+            NamedContext(values: ["slug": .text(item.rawValue), "name": .text(texts.name(item)), "checked": .bool(equipment.contains(item.rawValue))])
         })
-        context.extra["equipment_error"] = .text(errors["equipment"].map(visitor.texts.callAsFunction))
+        context.extra["equipment_error"] = .text(errors["equipment"].map(texts.callAsFunction))
         return context
     }
 }
