@@ -126,7 +126,8 @@ struct BookingPageContext: MustacheContext {
         case "purpose": return .text(booking.purpose.isEmpty ? nil : booking.purpose)
         case "status_label": return .text(texts.label(booking.status))
         case "status": return .text(booking.status.rawValue)
-        case "status_reason": return .text(booking.statusReason)
+        // A reason the system gave is a catalogue key; one a person typed stays as it is.
+        case "status_reason": return .text(booking.statusReason.map(texts.callAsFunction))
         case "price_label": return .text(texts.bookingPriceLabel(cents: booking.priceCents, model: booking.priceModel))
         case "booker":
             return .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
@@ -145,7 +146,7 @@ struct BookingPageContext: MustacheContext {
             return .list(booking.events.map { event in
                 NamedContext(values: [
                     "when": .text(texts.dateTime(event.at)), "action": .text(names[event.action] ?? event.action),
-                    "actor": .text(event.actorName ?? texts("booking.history.system")), "reason": .text(event.reason),
+                    "actor": .text(event.actorName ?? texts("booking.history.system")), "reason": .text(event.reason.map(texts.callAsFunction)),
                 ])
             })
         default: return .missing
