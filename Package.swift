@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Web", "Storage", "DemoData", "HTTPServer"],
+            dependencies: ["Web", "Storage", "DemoData", "HTTPServer", "Localization"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -71,11 +71,6 @@ extension LocalDate {
         let b = utc.date(from: DateComponents(year: other.year, month: other.month, day: other.day))!
         return utc.dateComponents([.day], from: a, to: b).day!
     }
-
-    /// `Di., 14.01.2027`
-    public var germanWithWeekday: String {
-        ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][BerlinTime.weekday(self).rawValue] + ", " + german
-    }
 }
 
 /// An ISO 8601 week (`2027-W02`), Monday to Sunday.

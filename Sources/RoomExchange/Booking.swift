@@ -6,15 +6,6 @@ public enum BookingStatus: String, Sendable, CaseIterable {
     case declined
     case cancelled
 
-    public var label: String {
-        switch self {
-        case .requested: "Angefragt"
-        case .confirmed: "Bestätigt"
-        case .declined: "Abgelehnt"
-        case .cancelled: "Storniert"
-        }
-    }
-
     /// Still taking up (or asking for) the room.
     public var isActive: Bool { self == .requested || self == .confirmed }
 }
@@ -41,13 +32,5 @@ public enum BookingPrice: Sendable, Equatable {
     public var cents: Int? {
         if case .fee(let cents) = self { return cents }
         return nil
-    }
-
-    public var label: String {
-        switch self {
-        case .free: "Kostenlos"
-        case .donation: "Gegen Spende"
-        case .fee(let cents): Price.euros(cents)
-        }
     }
 }

@@ -9,11 +9,6 @@ public struct BookingSlot: Sendable, Equatable {
         self.startMinute = startMinute
         self.endMinute = endMinute
     }
-
-    /// `Di., 14.01.2027, 18:00–20:00 Uhr`
-    public var label: String {
-        "\(date.germanWithWeekday), \(WeeklyHours.clock(startMinute))–\(WeeklyHours.clock(endMinute)) Uhr"
-    }
 }
 
 /// Why a slot cannot be booked, each with a sentence for the person asking.
@@ -36,23 +31,6 @@ public enum BookingProblem: Sendable, Equatable {
         switch self {
         case .notOnGrid, .endNotAfterStart, .nonexistentLocalTime: false
         default: true
-        }
-    }
-
-    public var message: String {
-        switch self {
-        case .notOnGrid: "Beginn und Ende müssen auf einer Viertelstunde liegen (z. B. 18:00, 18:15, 18:30)."
-        case .endNotAfterStart: "Das Ende muss nach dem Beginn liegen."
-        case .nonexistentLocalTime: "Diese Uhrzeit gibt es an diesem Tag nicht: Die Uhren werden in der Nacht von 2 auf 3 Uhr vorgestellt."
-        case .tooShort(let minimum): "Dieser Raum kann nur für mindestens \(WeeklyHours.durationLabel(minimum)) gebucht werden."
-        case .tooLong(let maximum): "Dieser Raum kann höchstens für \(WeeklyHours.durationLabel(maximum)) gebucht werden."
-        case .tooManyPeople(let capacity): "In diesem Raum haben höchstens \(capacity) Personen Platz."
-        case .inThePast: "Dieser Zeitpunkt liegt in der Vergangenheit."
-        case .tooSoon(let lead): "Dieser Raum muss mindestens \(lead) Stunden im Voraus gebucht werden."
-        case .tooFarAhead(let days): "Dieser Raum kann höchstens \(days) Tage im Voraus gebucht werden."
-        case .outsideOpeningHours: "Der Raum ist zu dieser Zeit nicht geöffnet."
-        case .closed(let reason): reason.isEmpty ? "Der Raum ist an diesem Tag gesperrt." : "Der Raum ist an diesem Tag gesperrt (\(reason))."
-        case .overlapsBooking: "Der Raum ist zu dieser Zeit schon gebucht."
         }
     }
 }
@@ -104,13 +82,5 @@ public enum BookingPolicy {
             problems.append(.closed(reason: closure.reason))
         }
         return (problems, (start, end))
-    }
-}
-
-extension WeeklyHours {
-    /// `2 Stunden`, `90 Minuten`
-    public static func durationLabel(_ minutes: Int) -> String {
-        if minutes % 60 == 0 { return minutes == 60 ? "1 Stunde" : "\(minutes / 60) Stunden" }
-        return "\(minutes) Minuten"
     }
 }

@@ -28,11 +28,6 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }
 
-    /// `14.01.2027`
-    public var german: String {
-        (day < 10 ? "0" : "") + String(day) + "." + (month < 10 ? "0" : "") + String(month) + "." + String(year)
-    }
-
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

@@ -4,15 +4,6 @@ public struct Organisation: Sendable, Identifiable {
 
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case nonprofit, company, `public`, other
-
-        public var label: String {
-            switch self {
-            case .nonprofit: "Gemeinnützige Organisation"
-            case .company: "Unternehmen"
-            case .public: "Öffentliche Einrichtung"
-            case .other: "Sonstige"
-            }
-        }
     }
 
     public var id: ID

@@ -42,24 +42,6 @@ public enum Price: Sendable, Equatable {
         }
     }
 
-    public var label: String {
-        switch self {
-        case .free: "Kostenlos"
-        case .freeForNonprofits: "Kostenlos für gemeinnützige Organisationen"
-        case .donation: "Gegen Spende"
-        case .fee(let cents): "\(Price.euros(cents)) pro Stunde"
-        }
-    }
-
-    public var note: String? {
-        switch self {
-        case .free: "Für alle kostenlos."
-        case .freeForNonprofits(let cents): "Für gemeinnützige Organisationen kostenlos, sonst \(Price.euros(cents)) pro Stunde."
-        case .donation: "Über eine Spende an die Organisation freut sie sich; die Höhe bestimmen Sie."
-        case .fee: nil
-        }
-    }
-
     /// Free of charge for an organisation of this kind?
     public func isFree(for kind: Organisation.Kind?) -> Bool {
         switch self {

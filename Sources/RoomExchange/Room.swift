@@ -11,8 +11,6 @@ public struct Room: Sendable, Identifiable {
         case instant
         /// The owner confirms or declines each booking.
         case request
-
-        public var label: String { self == .instant ? "Sofort buchbar" : "Auf Anfrage" }
     }
 
     public var id: ID
@@ -80,21 +78,6 @@ public struct Accessibility: Sendable, Equatable {
 
 public enum Equipment: String, CaseIterable, Sendable, Codable, Comparable {
     case wifi, projector, screen, whiteboard, kitchen, chairs, tables, sound, stage, parking
-
-    public var name: String {
-        switch self {
-        case .wifi: "WLAN"
-        case .projector: "Beamer"
-        case .screen: "Bildschirm"
-        case .whiteboard: "Whiteboard"
-        case .kitchen: "Küche"
-        case .chairs: "Stühle"
-        case .tables: "Tische"
-        case .sound: "Tonanlage"
-        case .stage: "Bühne"
-        case .parking: "Parkplätze"
-        }
-    }
 
     public static func < (a: Equipment, b: Equipment) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

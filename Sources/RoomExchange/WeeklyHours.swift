@@ -22,10 +22,6 @@ public struct MinuteSpan: Sendable, Hashable, Comparable {
 public enum Weekday: Int, CaseIterable, Sendable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
-    public var name: String {
-        ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"][rawValue]
-    }
-
     /// `mon` … `sun`, as in the form fields `hours_mon` … `hours_sun`.
     public var key: String { ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][rawValue] }
 }
@@ -86,14 +82,6 @@ public struct WeeklyHours: Sendable, Equatable {
     /// The canonical text of one day, `08:00-12:00, 14:00-18:00`, as stored.
     public func text(for day: Weekday) -> String {
         self[day].map(\.text).joined(separator: ", ")
-    }
-
-    /// `08:00–12:00 und 14:00–18:00 Uhr`, or `geschlossen`.
-    public func label(for day: Weekday) -> String {
-        let spans = self[day]
-        if spans.isEmpty { return "geschlossen" }
-        if spans == [MinuteSpan(start: 0, end: 1440)!] { return "ganztägig" }
-        return spans.map(\.label).joined(separator: " und ") + " Uhr"
     }
 }
 

@@ -37,7 +37,7 @@ public final class App: Sendable {
             bookings: BookingPages(database: database, pages: pages, publicPages: publicPages),
             calendars: CalendarFeeds(database: database, catalogs: pages.catalogs),
             staticFiles: StaticFileHandler(root: configuration.publicDirectory, cacheControl: "public, max-age=86400"),
-            api: ApiHandlers(database: database, publicDirectory: configuration.publicDirectory),
+            api: ApiHandlers(database: database, texts: pages.catalogs[.de], publicDirectory: configuration.publicDirectory),
             passwordReset: PasswordResetPages(database: database, pages: pages, hasher: configuration.passwordHasher, validFor: configuration.passwordResetTTL),
             mailAdmin: MailAdminPage(database: database, pages: pages, transportSummary: configuration.mail.transport.summary)
         )

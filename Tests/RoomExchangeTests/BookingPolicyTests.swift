@@ -23,7 +23,6 @@ struct BookingPolicyTests {
         #expect(problems.isEmpty)
         #expect(instants?.start == 1_799_773_200) // 2027-01-12T17:00:00Z
         #expect(instants.map { $0.end - $0.start } == 7200)
-        #expect(slot.label == "Di., 12.01.2027, 18:00–20:00 Uhr")
     }
 
     @Test("outside the opening spans, across the lunch break, or on a closed weekday is refused")
@@ -111,7 +110,6 @@ struct BookingPolicyTests {
         #expect(ISOWeek("2027-2") == nil)
         #expect(ISOWeek.containing(day("2027-01-03")).description == "2026-W53")
         #expect(ISOWeek("2027-W02")?.adding(weeks: -1).description == "2027-W01")
-        #expect(day("2027-01-11").germanWithWeekday == "Mo., 11.01.2027")
         #expect(LocalDate("2028-02-29") != nil && LocalDate("2027-02-29") == nil && LocalDate("2027-1-1") == nil)
         #expect(day("2027-12-31").adding(days: 1) == day("2028-01-01"))
     }

@@ -24,15 +24,12 @@ struct WeeklyHoursTests {
         #expect(throws: WeeklyHours.ParseError.overlapping) { try WeeklyHours.parseDay("08:00-12:00, 11:00-14:00") }
     }
 
-    @Test("labels read as German")
-    func labels() throws {
+    @Test("a day's spans are stored in their canonical text")
+    func canonicalText() throws {
         var days: [[MinuteSpan]] = Array(repeating: [], count: 7)
         days[0] = try WeeklyHours.parseDay("08:00-12:00, 14:00-18:00")
         days[1] = try WeeklyHours.parseDay("00:00-24:00")
         let hours = WeeklyHours(days: days)
-        #expect(hours.label(for: .monday) == "08:00–12:00 und 14:00–18:00 Uhr")
-        #expect(hours.label(for: .tuesday) == "ganztägig")
-        #expect(hours.label(for: .sunday) == "geschlossen")
         #expect(hours.text(for: .monday) == "08:00-12:00, 14:00-18:00")
     }
 }

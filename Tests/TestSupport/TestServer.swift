@@ -1,7 +1,8 @@
 import DemoData
 import Foundation
-import Storage
+import Localization
 import RoomExchange
+import Storage
 import Web
 
 /// The real site on an ephemeral port with a fresh data directory, for
@@ -138,4 +139,9 @@ public final class TestClient: @unchecked Sendable {
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
+}
+
+/// The site's German texts, to compare pages with what the catalogue says.
+public func germanTexts() throws -> Catalog {
+    try Catalogs(directory: TestServer.repositoryRoot + "/Templates/i18n")[.de]
 }

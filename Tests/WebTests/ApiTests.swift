@@ -251,7 +251,7 @@ struct ApiTests {
         #expect(body["booking_mode"] as? String == room.bookingMode.rawValue)
         let price = try #require(body["price"] as? JSON)
         #expect(price["model"] as? String == room.price.model.rawValue)
-        #expect(price["label"] as? String == room.price.label)
+        #expect(price["label"] as? String == (try germanTexts()).priceLabel(room.price))
         if let cents = room.price.feePerHourCents {
             #expect(price["per_hour_eur"] as? Double == Double(cents) / 100)
         } else {

@@ -125,7 +125,7 @@ struct BookingTests {
         #expect(try book(booker, date: dateAhead(21), start: "18:00", end: "19:00").status == 303)
         let collide = try book(booker, date: dateAhead(7), start: "18:00", end: "20:00", repeats: "3")
         #expect(collide.status == 409)
-        let failing = BookingSlot(date: BerlinTime.today().adding(days: 21), startMinute: 18 * 60, endMinute: 20 * 60).label
+        let failing = try germanTexts().slot(BookingSlot(date: BerlinTime.today().adding(days: 21), startMinute: 18 * 60, endMinute: 20 * 60))
         #expect(collide.text.contains(failing + ": Der Raum ist zu dieser Zeit schon gebucht."))
         #expect(try statuses(server).count == 1)
         let ok = try book(booker, date: dateAhead(8), start: "18:00", end: "20:00", repeats: "3")

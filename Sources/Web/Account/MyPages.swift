@@ -39,7 +39,7 @@ struct MyPages: Sendable {
             "has_my_bookings": .bool(!mine.isEmpty),
             "user_name": .text(user.name),
             "saved": .text(saved),
-            "organisation": .context(organisation.map(OrganisationSummaryContext.init)),
+            "organisation": .context(organisation.map { OrganisationSummaryContext(organisation: $0, texts: texts) }),
             "organisation_edit_url": .text(organisation.map { Paths.organisation($0.id) + "/edit" }),
             "is_moderator": .bool(user.role.canModerate),
             "rooms": .list(rooms.map { owned in

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Localization
 import RoomExchange
 import Storage
 
@@ -29,11 +30,14 @@ func addAPIRoutes(to router: inout Router, _ api: ApiHandlers) {
 /// the OpenAPI document. Public and read-only; nothing personal leaves here.
 struct ApiHandlers: Sendable {
     let database: AppDatabase
+    /// Labels in the API are German, whatever the client's language.
+    let texts: Catalog
     /// `Public/api/openapi.json`, read once at start; nil when it is missing.
     let openAPIDocument: [UInt8]?
 
-    init(database: AppDatabase, publicDirectory: String) {
+    init(database: AppDatabase, texts: Catalog, publicDirectory: String) {
         self.database = database
+        self.texts = texts
         openAPIDocument = FileManager.default.contents(atPath: publicDirectory + "/" + ApiPaths.openAPIFile).map(Array.init)
     }
 
@@ -47,7 +51,7 @@ struct ApiHandlers: Sendable {
             let lastPage = result.pageCount
             let body = ApiModels.RoomList(
                 total: result.total, page: page, perPage: result.perPage,
-                rooms: result.rooms.map { ApiModels.RoomListItem($0, base: base) },
+                rooms: result.rooms.map { ApiModels.RoomListItem($0, base: base, texts: texts) },
                 links: .init(current: link(page), next: page < lastPage ? link(page + 1) : nil,
                              prev: page > 1 ? link(min(page - 1, lastPage)) : nil)
             )
@@ -59,7 +63,7 @@ struct ApiHandlers: Sendable {
         try answer { () throws -> HTTPResponse in
             let (room, organisation) = try publishedRoom(request)
             let body = ApiModels.RoomDetail(room, organisation: organisation, photos: try database.photos(of: room.id),
-                                            base: ApiResponses.baseURL(of: request))
+                                            base: ApiResponses.baseURL(of: request), texts: texts)
             return try ApiResponses.json(body, for: request)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import RoomExchange
 
 /// The JSON bodies of the open-data API (`Public/api/openapi.json` describes each).
@@ -21,10 +22,11 @@ enum ApiModels {
         let perHourEur: Double?
         let label: String
 
-        init(_ price: Price) {
+        /// `texts` is the German catalogue: the API's labels are documented as German.
+        init(_ price: Price, texts: Catalog) {
             model = price.model.rawValue
             perHourEur = price.feePerHourCents.map { Double($0) / 100 }
-            label = price.label
+            label = texts.priceLabel(price)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -68,13 +70,13 @@ enum ApiModels {
         let url: String
         let apiUrl: String
 
-        init(_ room: RoomSummary, base: String) {
+        init(_ room: RoomSummary, base: String, texts: Catalog) {
             id = room.id.rawValue
             title = room.title
             description = room.description
             district = DistrictRef(room.district)
             capacity = room.capacity
-            price = PriceInfo(room.price)
+            price = PriceInfo(room.price, texts: texts)
             stepFree = room.stepFree
             organisationName = room.organisationName
             photo = room.photo.map { PhotoInfo($0, base: base) }
@@ -208,7 +210,7 @@ enum ApiModels {
         let url: String
         let availabilityUrl: String
 
-        init(_ room: Room, organisation: Organisation, photos: [Photo], base: String) {
+        init(_ room: Room, organisation: Organisation, photos: [Photo], base: String, texts: Catalog) {
             id = room.id.rawValue
             title = room.title
             description = room.description
@@ -216,7 +218,7 @@ enum ApiModels {
             address = Address(street: room.street, postcode: room.postcode)
             capacity = room.capacity
             areaM2 = room.areaM2
-            price = PriceInfo(room.price)
+            price = PriceInfo(room.price, texts: texts)
             bookingMode = room.bookingMode.rawValue
             accessibility = AccessibilityInfo(stepFree: room.accessibility.stepFree, accessibleWC: room.accessibility.accessibleWC,
                                               hearingLoop: room.accessibility.hearingLoop)

@@ -27,7 +27,7 @@ struct ModerationPages: Sendable {
                 return NamedContext(values: [
                     "card": .context(NamedContext(values: [
                         "district_name": .text(texts.name(entry.summary.district)), "capacity": .text(texts.number(entry.summary.capacity)),
-                        "price_label": .text(texts.label(entry.summary.price)), "excerpt": .text(Formatting.excerpt(entry.summary.description, length: 160)),
+                        "price_label": .text(texts.priceLabel(entry.summary.price)), "excerpt": .text(Formatting.excerpt(entry.summary.description, length: 160)),
                     ])),
                     "title": .text(entry.summary.title),
                     "url": .text(Paths.room(id)),

@@ -13,38 +13,6 @@ extension Catalog {
     func label(_ role: User.Role) -> String { self("user.role." + role.rawValue) }
     func label(_ model: Price.Model) -> String { self("price.model." + model.rawValue) }
 
-    /// `12,50 €` / `€12.50`; whole euros without cents.
-    func euros(_ cents: Int) -> String {
-        let amount = number(cents / 100) + (cents % 100 == 0 ? "" : self("format.decimal_separator") + String(format2: cents % 100))
-        return self("format.euros", ["amount": amount])
-    }
-
-    /// `Kostenlos`, `12,50 € pro Stunde`.
-    func label(_ price: Price) -> String {
-        switch price {
-        case .free, .freeForNonprofits, .donation: label(price.model)
-        case .fee(let cents): self("price.per_hour", ["amount": euros(cents)])
-        }
-    }
-
-    /// A sentence explaining the price, when it needs one.
-    func note(_ price: Price) -> String? {
-        switch price {
-        case .free: self("price.note.free")
-        case .freeForNonprofits(let cents): self("price.note.free_nonprofit", ["amount": euros(cents)])
-        case .donation: self("price.note.donation")
-        case .fee: nil
-        }
-    }
-
-    func label(_ price: BookingPrice) -> String {
-        switch price {
-        case .free: label(Price.Model.free)
-        case .donation: label(Price.Model.donation)
-        case .fee(let cents): euros(cents)
-        }
-    }
-
     /// Why a slot cannot be booked, as a sentence for the person asking.
     func message(_ problem: BookingProblem) -> String {
         switch problem {
@@ -62,8 +30,4 @@ extension Catalog {
         case .overlapsBooking: self("booking.problem.overlaps_booking")
         }
     }
-}
-
-private extension String {
-    init(format2 value: Int) { self = (value < 10 ? "0" : "") + String(value) }
 }

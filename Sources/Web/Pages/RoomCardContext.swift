@@ -5,29 +5,16 @@ import RoomExchange
 /// A room in a list (`partials/room-card`).
 struct RoomCardContext: MustacheContext {
     let room: RoomSummary
-    /// The visitor's texts. nil only for `init(room:)`, kept for pages outside the
-    /// room pages that have no catalogue at hand yet: they get the domain's old
-    /// German words. Remove it with those words.
-    let texts: Catalog?
-
-    init(room: RoomSummary, texts: Catalog) {
-        self.room = room
-        self.texts = texts
-    }
-
-    init(room: RoomSummary) {
-        self.room = room
-        self.texts = nil
-    }
+    let texts: Catalog
 
     func value(for name: String) -> MustacheValue {
         switch name {
         case "url": .text(Paths.room(room.id))
         case "title": .text(room.title)
-        case "district_name": .text(texts?.name(room.district) ?? room.district.name)
-        case "capacity": texts.map { .text($0.number(room.capacity)) } ?? .int(room.capacity)
+        case "district_name": .text(texts.name(room.district))
+        case "capacity": .text(texts.number(room.capacity))
         case "capacity_is_one": .bool(room.capacity == 1)
-        case "price_label": .text(texts?.priceLabel(room.price) ?? room.price.label)
+        case "price_label": .text(texts.priceLabel(room.price))
         case "is_free": .bool(room.price == .free || room.price == .donation)
         case "organisation_name": .text(room.organisationName)
         case "excerpt": .text(Formatting.excerpt(room.description, length: 160))

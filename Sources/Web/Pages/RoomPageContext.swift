@@ -81,27 +81,14 @@ struct RoomPageContext: MustacheContext {
 
 struct OrganisationSummaryContext: MustacheContext {
     let organisation: Organisation
-    /// The visitor's texts. nil only for `init(organisation:)`, kept for pages
-    /// outside the room pages that have no catalogue at hand yet: they get the
-    /// domain's old German words. Remove it with those words.
-    let texts: Catalog?
-
-    init(organisation: Organisation, texts: Catalog) {
-        self.organisation = organisation
-        self.texts = texts
-    }
-
-    init(organisation: Organisation) {
-        self.organisation = organisation
-        self.texts = nil
-    }
+    let texts: Catalog
 
     func value(for name: String) -> MustacheValue {
         switch name {
         case "url": .text(Paths.organisation(organisation.id))
         case "name": .text(organisation.name)
-        case "kind_label": .text(texts?.label(organisation.kind) ?? organisation.kind.label)
-        case "district_name": .text(organisation.district.map { texts?.name($0) ?? $0.name })
+        case "kind_label": .text(texts.label(organisation.kind))
+        case "district_name": .text(organisation.district.map(texts.name))
         case "description_paragraphs": .list(ParagraphContext.list(organisation.description))
         // Only http(s) is ever linked; anything else would be a script URL waiting to happen.
         case "website": .text(organisation.website.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil })

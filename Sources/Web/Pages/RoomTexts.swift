@@ -5,7 +5,7 @@ import RoomExchange
 /// amounts, prices, limits and statuses, in the catalogue's language.
 extension Catalog {
     /// `25,00 €` / `€25.00`: always with cents, as rooms and bookings have always
-    /// shown their prices (`euros(_:)` leaves whole euros without cents).
+    /// shown their prices.
     func money(cents: Int) -> String {
         let rest = cents.magnitude % 100
         let amount = number(cents / 100) + self("format.decimal_separator") + (rest < 10 ? "0" : "") + String(rest)
@@ -23,8 +23,10 @@ extension Catalog {
     /// A sentence explaining the price, when it needs one.
     func priceNote(_ price: Price) -> String? {
         switch price {
+        case .free: self("price.note.free")
         case .freeForNonprofits(let cents): self("price.note.free_nonprofit", ["amount": money(cents: cents)])
-        case .free, .donation, .fee: note(price)
+        case .donation: self("price.note.donation")
+        case .fee: nil
         }
     }
 
