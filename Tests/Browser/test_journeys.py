@@ -368,3 +368,42 @@ def test_validation_errors_are_summarised_and_linked(page, snap):
     assert nav.value.status == 422
     assert_error_summary_wired(page, {"field-photo", "field-alt"}, "photo form")
     snap(page, "photo-errors")
+
+
+# 6 ---------------------------------------------------------------------------
+def test_language_switch_by_keyboard_keeps_the_page_and_is_remembered(new_context, snap):
+    """The switcher in the header, reached with Tab and followed with Enter, shows
+    the same search in English; the cookie keeps English on the next page; the
+    browser's Accept-Language decides for a first visit."""
+    page = new_context().new_page()
+    page.goto("/rooms?district=moisling")
+    assert page.locator("html").get_attribute("lang") == "de"
+    tab_to(page, "a.language-switch")
+    assert_focus_visible(page, "language switch")
+    assert focused(page)["text"].strip() == "English"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "district=moisling" in page.url and "lang=en" in page.url
+    expect(page.locator("h1")).to_contain_text("Find rooms")
+    assert page.locator('link[rel="alternate"][hreflang="de"]').count() == 1
+    snap(page, "rooms-in-english")
+
+    page.goto("/impact")  # no ?lang=: the cookie keeps English
+    assert page.locator("html").get_attribute("lang") == "en"
+    switch = page.locator("a.language-switch")
+    expect(switch).to_have_text("Deutsch")
+    switch.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("html").get_attribute("lang") == "de"
+
+    browser = page.context.browser
+    english = browser.new_context(base_url=page.url.split("/impact")[0], locale="en-GB",
+                                  extra_http_headers={"Accept-Language": "en-GB,en;q=0.9"})
+    try:
+        first = english.new_page()
+        first.goto("/")
+        assert first.locator("html").get_attribute("lang") == "en"
+    finally:
+        english.close()
