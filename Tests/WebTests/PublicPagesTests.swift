@@ -232,3 +232,30 @@ struct HostileDateTests {
         #expect(try client.get("/health").text == "ok")
     }
 }
+
+@Suite("Search counts")
+struct SearchCountTests {
+    @Test("matches are counted 200 beyond the page shown: 'more than' with open pagination, exact once the end is in reach")
+    func countWindow() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let loaded = try DemoLoader.load(into: server.database, rooms: 450)
+        let client = server.client()
+
+        let first = try client.get("/rooms").text
+        #expect(first.contains("Mehr als 200 Räume gefunden"))
+        #expect(first.contains("Seite 1<") || first.contains("Seite 1 "))
+        #expect(!first.contains("Seite 1 von"))
+        #expect(first.contains("page=11"))
+        #expect(!first.contains("page=12"))
+
+        let eleventh = try client.get("/rooms?page=11").text
+        #expect(eleventh.contains("Mehr als 400 Räume gefunden"))
+
+        let near = try client.get("/rooms?page=21").text
+        #expect(near.contains("\(loaded.rooms) Räume gefunden"))
+        let pages = (loaded.rooms + 19) / 20
+        #expect(near.contains("Seite 21 von \(pages)"))
+        #expect(try client.get("/rooms?page=21&lang=en").text.contains("Page 21 of \(pages)"))
+    }
+}

@@ -6,8 +6,10 @@ import RoomExchange
 
 /// The `/rooms` query as typed in, kept for the form, and as a validated filter.
 struct RoomSearchForm {
-    /// Beyond this many matches the page says "more than" instead of counting on.
-    static let countLimit = 1000
+    /// Matches are counted only this far beyond the page shown; past that the page
+    /// says "more than". Counting 1,000 matches of a filter on 100,000 rooms took
+    /// 2 ms, eight times the page itself; the count moves along as people page on.
+    static let countAhead = 200
 
     var q = ""
     var district = ""
@@ -37,7 +39,7 @@ struct RoomSearchForm {
         filter.freeOnly = free
         filter.equipment = Set(equipment.compactMap(Equipment.init(rawValue:)))
         filter.page = Int(asciiDigits: query["page"] ?? "", maxDigits: 6).map { max(1, $0) } ?? 1
-        filter.countLimit = RoomSearchForm.countLimit
+        filter.countLimit = (filter.page - 1) * filter.perPage + RoomSearchForm.countAhead
 
         date = (query["date"] ?? "").trimmingCharacters(in: .whitespaces)
         from = (query["from"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -87,11 +89,12 @@ struct RoomsIndexContext: MustacheContext {
                                       "checked": .bool(form.filter.equipment.contains(item))])
             })
         case "total_label": .text(result.isCapped(at: form.filter.countLimit)
-            ? texts("rooms.found_more_than", ["count": texts.number(RoomSearchForm.countLimit)])
+            ? texts("rooms.found_more_than", ["count": texts.number(form.filter.countLimit ?? 0)])
             : texts.plural("rooms.found", result.total))
         case "has_results": .bool(!result.rooms.isEmpty)
         case "rooms": .list(result.rooms.map { RoomCardContext(room: $0, texts: texts) })
-        case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts)) : .missing
+        case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts,
+                                                                             isOpen: result.isCapped(at: form.filter.countLimit))) : .missing
         default: .missing
         }
     }
@@ -120,11 +123,15 @@ struct PaginationContext: MustacheContext {
     let form: RoomSearchForm
     let result: RoomSearchResult
     let texts: Catalog
+    /// More pages follow than were counted: the label names no last page.
+    let isOpen: Bool
 
     func value(for name: String) -> MustacheValue {
         let page = result.page
         switch name {
-        case "label": return .text(texts("rooms.pagination.status", ["page": texts.number(page), "pages": texts.number(result.pageCount)]))
+        case "label":
+            return .text(isOpen ? texts("rooms.pagination.status_open", ["page": texts.number(page)])
+                                : texts("rooms.pagination.status", ["page": texts.number(page), "pages": texts.number(result.pageCount)]))
         case "has_prev": return .bool(page > 1)
         case "prev_url": return .text(form.query(page: page - 1))
         case "has_next": return .bool(page < result.pageCount)
