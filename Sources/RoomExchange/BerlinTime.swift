@@ -45,31 +45,43 @@ public enum BerlinTime {
         local(Int64(now.timeIntervalSince1970)).date
     }
 
-    /// Monday = 0 … Sunday = 6.
+    /// Monday = 0 … Sunday = 6. (1970-01-01 was a Thursday.)
     public static func weekday(_ date: LocalDate) -> Weekday {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let day = utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
-        return Weekday(rawValue: (utc.component(.weekday, from: day) + 5) % 7)!
+        Weekday(rawValue: ((date.daysSince1970 % 7) + 7 + 3) % 7)!
     }
 }
 
+/// Day arithmetic on the proleptic Gregorian calendar in plain integers (Howard
+/// Hinnant's `days_from_civil` and `civil_from_days`): a week view asks for
+/// dozens of weekdays and dates, and Foundation's Calendar was 15 % of a room page.
 extension LocalDate {
     public func adding(days: Int) -> LocalDate {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let start = utc.date(from: DateComponents(year: year, month: month, day: day))!
-        let c = utc.dateComponents([.year, .month, .day], from: utc.date(byAdding: .day, value: days, to: start)!)
-        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+        LocalDate(daysSince1970: daysSince1970 + days)
     }
 
     /// Days from `self` to `other` (positive when `other` is later).
     public func days(until other: LocalDate) -> Int {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let a = utc.date(from: DateComponents(year: year, month: month, day: day))!
-        let b = utc.date(from: DateComponents(year: other.year, month: other.month, day: other.day))!
-        return utc.dateComponents([.day], from: a, to: b).day!
+        other.daysSince1970 - daysSince1970
+    }
+
+    var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
     }
 }
 

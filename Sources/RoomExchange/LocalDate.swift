@@ -11,6 +11,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
+    /// A date computed from a valid one (day arithmetic), so known to be valid.
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Years a person may type: far enough for any booking, and far from the
     /// calendar's limits, so date arithmetic on them can never overflow.
     public static let typedYears = 1970...2200

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RoomExchange
 
@@ -131,5 +132,28 @@ struct DateEdgeTests {
         #expect(ISOWeek("9999-W52") == nil)
         #expect(LocalDate("2200-12-31")?.adding(days: 7 * 26) != nil)
         #expect(ISOWeek("2200-W52")?.adding(weeks: 1) != nil)
+    }
+}
+
+@Suite("Day arithmetic")
+struct DayArithmeticTests {
+    @Test("adding days, days between and weekdays agree with Foundation's calendar over three centuries")
+    func agreesWithFoundation() throws {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let start = LocalDate(year: 1970, month: 1, day: 1)!
+        var date = start
+        for offset in stride(from: 0, through: 84_000, by: 7) {
+            let expected = utc.dateComponents([.year, .month, .day, .weekday],
+                                              from: Date(timeIntervalSince1970: TimeInterval(offset) * 86_400))
+            date = start.adding(days: offset)
+            #expect(date == LocalDate(year: expected.year!, month: expected.month!, day: expected.day!))
+            #expect(BerlinTime.weekday(date).rawValue == (expected.weekday! + 5) % 7)
+            #expect(start.days(until: date) == offset)
+        }
+        #expect(LocalDate("2028-02-28")!.adding(days: 1) == LocalDate("2028-02-29"))
+        #expect(LocalDate("2100-02-28")!.adding(days: 1) == LocalDate("2100-03-01"))
+        #expect(LocalDate("2000-03-01")!.adding(days: -1) == LocalDate("2000-02-29"))
+        #expect(BerlinTime.weekday(LocalDate("2027-01-14")!) == .thursday)
     }
 }
