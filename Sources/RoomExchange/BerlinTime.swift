@@ -104,20 +104,17 @@ public struct ISOWeek: Sendable, Equatable, CustomStringConvertible {
         self.week = week
     }
 
+    /// The week of `date`: the one whose Thursday falls in the same year (ISO 8601).
     public static func containing(_ date: LocalDate) -> ISOWeek {
-        var iso = Calendar(identifier: .iso8601)
-        iso.timeZone = TimeZone(identifier: "UTC")!
-        let day = iso.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
-        let c = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: day)
-        return ISOWeek(year: c.yearForWeekOfYear!, week: c.weekOfYear!)
+        let thursday = date.adding(days: 3 - BerlinTime.weekday(date).rawValue)
+        let january1 = LocalDate(unchecked: thursday.year, 1, 1)
+        return ISOWeek(year: thursday.year, week: january1.days(until: thursday) / 7 + 1)
     }
 
+    /// Week 1 is the week of 4 January.
     public var monday: LocalDate {
-        var iso = Calendar(identifier: .iso8601)
-        iso.timeZone = TimeZone(identifier: "UTC")!
-        let day = iso.date(from: DateComponents(weekday: 2, weekOfYear: week, yearForWeekOfYear: year))!
-        let c = iso.dateComponents([.year, .month, .day], from: day)
-        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+        let january4 = LocalDate(unchecked: year, 1, 4)
+        return january4.adding(days: -BerlinTime.weekday(january4).rawValue + 7 * (week - 1))
     }
 
     public var description: String { String(year) + "-W" + (week < 10 ? "0" : "") + String(week) }

@@ -156,4 +156,18 @@ struct DayArithmeticTests {
         #expect(LocalDate("2000-03-01")!.adding(days: -1) == LocalDate("2000-02-29"))
         #expect(BerlinTime.weekday(LocalDate("2027-01-14")!) == .thursday)
     }
+
+    @Test("ISO weeks agree with Foundation's ISO 8601 calendar, and a week's Monday lies in it")
+    func isoWeeksAgreeWithFoundation() {
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = TimeZone(identifier: "UTC")!
+        let start = LocalDate(year: 1970, month: 1, day: 1)!
+        for offset in stride(from: 0, through: 84_000, by: 3) {
+            let date = start.adding(days: offset)
+            let c = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: Date(timeIntervalSince1970: TimeInterval(offset) * 86_400))
+            let week = ISOWeek.containing(date)
+            #expect(week.year == c.yearForWeekOfYear && week.week == c.weekOfYear, "\(date)")
+            #expect(BerlinTime.weekday(week.monday) == .monday && week.monday.days(until: date) < 7 && week.monday <= date)
+        }
+    }
 }
