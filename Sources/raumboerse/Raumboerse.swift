@@ -42,7 +42,7 @@ struct Serve: ParsableCommand {
     @Flag(help: "Fill an empty database with Lübeck demo data first (RAUMBOERSE_DEMO=1).") var demo = false
     @Option(help: "Templates directory (RAUMBOERSE_TEMPLATES, default ./Templates).") var templates: String?
     @Option(help: "Static files directory (RAUMBOERSE_PUBLIC, default ./Public).") var publicDir: String?
-    @Option(help: "Server threads; each serves one request at a time (RAUMBOERSE_WORKERS, default 16).") var workers: Int?
+    @Option(help: "Server threads; each serves one request at a time (RAUMBOERSE_WORKERS, default 8).") var workers: Int?
     @Flag(help: "Mark cookies Secure; set when served over HTTPS (RAUMBOERSE_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "No access log line per request (RAUMBOERSE_QUIET=1).") var quiet = false
     @Option(help: "Log lines as logfmt or json (RAUMBOERSE_LOG_FORMAT, default logfmt).") var logFormat: String?
@@ -63,7 +63,7 @@ struct Serve: ParsableCommand {
         configuration.publicDirectory = settings.string(publicDir, "PUBLIC", default: "./Public")
         configuration.secureCookies = settings.bool(secureCookies, "SECURE_COOKIES")
         configuration.accessLog = !settings.bool(quiet, "QUIET")
-        configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 16)
+        configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 8)
         let format = settings.string(logFormat, "LOG_FORMAT", default: "logfmt")
         guard let parsedFormat = RequestLogFormat(rawValue: format) else { throw ValidationError("--log-format must be logfmt or json") }
         configuration.logFormat = parsedFormat
