@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Synchronization
 
 /// One client connection. One thread at a time works on it, holding `lock`: the
@@ -28,7 +29,7 @@ final class Connection: @unchecked Sendable {
 
     let fd: Int32
     let remoteAddress: String
-    let lock = Mutex(())
+    let lock = NSLock()
     /// Set under `lock` when the descriptor is closed; a thread that waited for
     /// the lock meanwhile then leaves the connection alone.
     var isClosed = false
