@@ -277,3 +277,20 @@ struct EnglishPagesTests {
         #expect(german.text.contains("Fehler 404") && german.text.contains("Seite nicht gefunden"))
     }
 }
+
+@Suite("Language of parts")
+struct LanguageOfPartsTests {
+    @Test("texts organisations write are marked German on English pages (WCAG 3.1.2), the page itself English")
+    func organisationTextsAreMarkedGerman() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let client = server.client()
+        let room = try client.get("/rooms/1?lang=en").text
+        #expect(room.contains("<html lang=\"en\">"))
+        #expect(room.contains("<h1 lang=\"de\">"))
+        #expect(room.contains("<p lang=\"de\">"))
+        let list = try client.get("/rooms?lang=en").text
+        #expect(list.contains("class=\"room-card-title\" lang=\"de\""))
+        #expect(list.contains("class=\"room-card-excerpt\" lang=\"de\""))
+    }
+}
