@@ -52,17 +52,36 @@ public struct Catalog: Sendable {
     }
 
     /// Replaces each `{{name}}` with its value; unknown names stay as they are.
+    /// Scans bytes: Foundation's `range(of:)` made this 14 % of a room page.
     static func fill(_ text: String, _ arguments: [String: String]) -> String {
-        guard !arguments.isEmpty, text.contains("{{") else { return text }
+        guard !arguments.isEmpty else { return text }
+        let bytes = text.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            result += rest[..<open.lowerBound]
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            result += arguments[name] ?? "{{\(name)}}"
-            rest = rest[close.upperBound...]
+        result.reserveCapacity(bytes.count + 32)
+        var copied = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard bytes[index] == open, next != bytes.endIndex, bytes[next] == open else {
+                index = next
+                continue
+            }
+            let nameStart = bytes.index(after: next)
+            var end = nameStart
+            while end != bytes.endIndex, bytes[end] != close { end = bytes.index(after: end) }
+            let afterEnd = end == bytes.endIndex ? end : bytes.index(after: end)
+            guard afterEnd != bytes.endIndex, bytes[afterEnd] == close else { break }
+            let tagEnd = bytes.index(after: afterEnd)
+            if let value = arguments[String(text[nameStart..<end])] {
+                result += text[copied..<index]
+                result += value
+                copied = tagEnd
+            }
+            index = tagEnd
         }
-        return result + rest
+        result += text[copied...]
+        return result
     }
 
     /// The names a text fills in: `{{count}} Räume` → `["count"]`.

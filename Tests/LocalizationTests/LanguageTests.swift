@@ -66,3 +66,15 @@ import Testing
         }
     }
 }
+
+@Suite struct FillTests {
+    @Test func fillsAtTheEdgesNextToTextAndLeavesBrokenTagsAlone() {
+        let catalog = Catalog(language: .de, entries: [
+            "edges": "{{a}}-{{b}}", "umlaut": "Grüße, {{name}}! Äpfel: {{n}}", "open": "Preis {{amount", "single": "{a} {{a}}",
+        ])
+        #expect(catalog("edges", ["a": "1", "b": "2"]) == "1-2")
+        #expect(catalog("umlaut", ["name": "Jürgen", "n": "3"]) == "Grüße, Jürgen! Äpfel: 3")
+        #expect(catalog("open", ["amount": "5 €"]) == "Preis {{amount")
+        #expect(catalog("single", ["a": "x"]) == "{a} x")
+    }
+}

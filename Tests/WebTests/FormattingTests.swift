@@ -1,3 +1,4 @@
+import RoomExchange
 import Testing
 @testable import Web
 
@@ -17,5 +18,31 @@ struct FormattingTests {
         #expect(Formatting.excerpt("Donaudampfschifffahrt", length: 5) == "Donau …")
         // Characters, not bytes: umlauts and emoji count once.
         #expect(Formatting.excerpt("üüü 🎉🎉 äää", length: 8) == "üüü 🎉🎉 …")
+    }
+}
+
+@Suite("Week view")
+struct WeekViewTests {
+    let day = LocalDate("2027-01-14")!
+
+    @Test("a day's span splits into free, booked, requested and already begun stretches")
+    func splitsADay() {
+        let span = MinuteSpan(start: 8 * 60, end: 18 * 60)!
+        let taken: [(start: WeekView.LocalTime, end: WeekView.LocalTime, status: BookingStatus)] = [
+            ((day, 10 * 60), (day, 12 * 60), .confirmed),
+            ((day, 14 * 60), (day, 15 * 60), .requested),
+            // From the evening before until 09:00: clamped to the span.
+            ((day.adding(days: -1), 20 * 60), (day, 9 * 60), .confirmed),
+        ]
+        let segments = WeekView.split(span, on: day, taken: taken, now: (day, 9 * 60 + 30))
+        #expect(segments.map { [$0.start, $0.end] } == [[480, 540], [540, 600], [600, 720], [720, 840], [840, 900], [900, 1080]])
+        #expect(segments.map(\.kind) == [.busy, .past, .busy, .free, .requested, .free])
+    }
+
+    @Test("every free stretch of an earlier day is past, none of a later day")
+    func pastAndFutureDays() {
+        let span = MinuteSpan(start: 8 * 60, end: 18 * 60)!
+        #expect(WeekView.split(span, on: day, taken: [], now: (day.adding(days: 1), 0)).map(\.kind) == [.past])
+        #expect(WeekView.split(span, on: day, taken: [], now: (day.adding(days: -1), 23 * 60)).map(\.kind) == [.free])
     }
 }

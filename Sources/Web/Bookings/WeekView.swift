@@ -25,13 +25,17 @@ struct WeekView: MustacheContext {
         self.week = week
         self.texts = texts
         var days: [(LocalDate, String?, [Segment])] = []
+        // Converted to local time once, not once per day and segment: Foundation's
+        // time-zone conversions were a good part of a room page.
+        let taken = occupancy.map { (start: BerlinTime.local($0.start), end: BerlinTime.local($0.end), status: $0.status) }
+        let nowLocal = BerlinTime.local(now)
         for offset in 0..<7 {
             let date = week.monday.adding(days: offset)
             let closure = closures.first { $0.from <= date && date <= $0.to }
             var segments: [Segment] = []
             if closure == nil {
                 for span in room.openingHours[BerlinTime.weekday(date)] {
-                    segments += WeekView.split(span, on: date, occupancy: occupancy, now: now)
+                    segments += WeekView.split(span, on: date, taken: taken, now: nowLocal)
                 }
             }
             days.append((date, closure.map { $0.reason.isEmpty ? texts("week.closed") : texts("week.closed_because", ["reason": $0.reason]) }, segments))
@@ -39,11 +43,14 @@ struct WeekView: MustacheContext {
         self.days = days
     }
 
-    static func split(_ span: MinuteSpan, on date: LocalDate, occupancy: [(start: Int64, end: Int64, status: BookingStatus)], now: Int64) -> [Segment] {
+    typealias LocalTime = (date: LocalDate, minute: Int)
+
+    static func split(_ span: MinuteSpan, on date: LocalDate, taken occupancy: [(start: LocalTime, end: LocalTime, status: BookingStatus)],
+                      now: LocalTime) -> [Segment] {
         // Occupied minutes of this day, clamped to the span.
         var taken: [(Int, Int, Kind)] = []
         for item in occupancy {
-            let start = BerlinTime.local(item.start), end = BerlinTime.local(item.end)
+            let start = item.start, end = item.end
             guard start.date <= date, date <= end.date else { continue }
             let from = start.date == date ? start.minute : 0
             let to = end.date == date ? end.minute : 1440
@@ -59,9 +66,10 @@ struct WeekView: MustacheContext {
             cursor = max(cursor, to)
         }
         if cursor < span.end { segments.append(Segment(start: cursor, end: span.end, kind: .free)) }
-        // Stretches already begun are no longer bookable.
+        // Stretches already begun are no longer bookable (compared in local time;
+        // booking itself checks the exact instant).
         return segments.map { segment in
-            guard segment.kind == .free, let start = BerlinTime.instant(date, minute: segment.start), start <= now else { return segment }
+            guard segment.kind == .free, date < now.date || (date == now.date && segment.start <= now.minute) else { return segment }
             return Segment(start: segment.start, end: segment.end, kind: .past)
         }
     }
