@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Booking writes over HTTP: many connections book distinct one-hour slots of one
+# Booking writes over HTTP: many connections book distinct quarter-hour slots of one
 # room (open all day, every day) for DURATION; then counts confirmed bookings
 # and checks that no two confirmed bookings overlap.
 #   Benchmarks/bookings.sh [DURATION=10s] [CONNECTIONS=32]
@@ -15,7 +15,7 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("DELETE FROM openingSpan WHERE roomId = 1")
 c.executemany("INSERT INTO openingSpan VALUES (1, ?, 0, 1440)", [(d,) for d in range(7)])
-c.execute("UPDATE room SET bookingMode = 'instant', leadHours = 0, maxMinutes = 1440, maxDaysAhead = 730, capacity = 100 WHERE id = 1")
+c.execute("UPDATE room SET bookingMode = 'instant', leadHours = 0, minMinutes = 15, maxMinutes = 1440, maxDaysAhead = 730, capacity = 100 WHERE id = 1")
 c.commit()
 PY
 taskset -c 0 "$BIN" serve --data-dir "$DATA" --port $PORT --quiet --workers "${WORKERS:-8}" --templates "$REPO/Templates" --public-dir "$REPO/Public" &

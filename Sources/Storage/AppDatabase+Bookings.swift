@@ -222,9 +222,27 @@ extension AppDatabase {
     }
 
     public func closedPeriods(of room: Room.ID) throws -> [BookingPolicy.ClosedPeriod] {
-        try closures(of: room).compactMap { c in
+        AppDatabase.closedPeriods(try closures(of: room))
+    }
+
+    static func closedPeriods(_ closures: [Closure]) -> [BookingPolicy.ClosedPeriod] {
+        closures.compactMap { c in
             guard let from = LocalDate(c.from), let to = LocalDate(c.to) else { return nil }
             return BookingPolicy.ClosedPeriod(from: from, to: to, reason: c.reason)
+        }
+    }
+
+    /// What a booking request is checked against, read in one transaction
+    /// instead of three: the room, its closed periods and the kind of the
+    /// booker's organisation (which decides the price). nil when there is no such room.
+    public func bookingFacts(room id: Room.ID, bookerOrganisation: Organisation.ID?) throws
+        -> (room: Room, closures: [BookingPolicy.ClosedPeriod], bookerKind: Organisation.Kind?)? {
+        try pool.read { db in
+            guard let room = try AppDatabase.fetchRoom(db, id) else { return nil }
+            let kind = try bookerOrganisation.flatMap { organisation in
+                try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM organisation WHERE id = ?"), arguments: [organisation.rawValue])
+            }.flatMap(Organisation.Kind.init(rawValue:))
+            return (room, AppDatabase.closedPeriods(try AppDatabase.fetchClosures(db, id)), kind)
         }
     }
 

@@ -164,10 +164,12 @@ extension AppDatabase {
     }
 
     public func closures(of room: Room.ID) throws -> [Closure] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, fromDate, toDate, reason FROM closure WHERE roomId = ? ORDER BY fromDate",
-                             arguments: [room.rawValue]).map { Closure(id: $0[0], from: $0[1], to: $0[2], reason: $0[3]) }
-        }
+        try pool.read { db in try AppDatabase.fetchClosures(db, room) }
+    }
+
+    static func fetchClosures(_ db: Database, _ room: Room.ID) throws -> [Closure] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, fromDate, toDate, reason FROM closure WHERE roomId = ? ORDER BY fromDate"),
+                         arguments: [room.rawValue]).map { Closure(id: $0[0], from: $0[1], to: $0[2], reason: $0[3]) }
     }
 
     // MARK: Moderation

@@ -15,7 +15,9 @@ struct BookingPages: Sendable {
     func createBooking(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let user = try visitor.requireUser(request)
         let id = Room.ID(Int64(try request.parameters.id("id")))
-        guard let room = try database.room(id), room.status == .published else { throw HTTPError(.notFound) }
+        guard let facts = try database.bookingFacts(room: id, bookerOrganisation: user.organisationID),
+              facts.room.status == .published else { throw HTTPError(.notFound) }
+        let room = facts.room
         let form = BookingForm(FormData(request))
         let parsed: BookingForm.Parsed
         switch form.parse() {
@@ -25,7 +27,7 @@ struct BookingPages: Sendable {
             parsed = value
         }
         let now = Int64(Date().timeIntervalSince1970)
-        let closures = try database.closedPeriods(of: id)
+        let closures = facts.closures
         var checked: [CheckedSlot] = []
         var failures: [(slot: BookingSlot, problems: [BookingProblem])] = []
         for slot in parsed.slots {
@@ -41,9 +43,8 @@ struct BookingPages: Sendable {
             return try publicPages.renderRoom(request, visitor, booking: form, errors: FieldErrors(), conflicts: failures,
                                               status: malformed ? .unprocessableContent : .conflict)
         }
-        let kind = try user.organisationID.flatMap { try database.organisation($0) }?.kind
         do {
-            let ids = try database.book(room: id, slots: checked, by: user, organisationKind: kind, attendees: parsed.attendees,
+            let ids = try database.book(room: id, slots: checked, by: user, organisationKind: facts.bookerKind, attendees: parsed.attendees,
                                         purpose: parsed.purpose, confirmed: room.bookingMode == .instant, price: room.price)
             return .redirect(to: Paths.booking(ids[0]))
         } catch let conflict as BookingConflict {
