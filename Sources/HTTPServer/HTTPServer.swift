@@ -97,10 +97,14 @@ public final class HTTPServer: @unchecked Sendable {
                 let fd = event.pointee.data.fd
                 if fd == poll.wakeFD {
                     poll.drainWake()
-                } else if fd == table.withLock({ $0.listener }) {
-                    acceptConnections()
-                } else if let connection = table.withLock({ $0.connection(fd) }) {
-                    connection.lock.withLock { handleEvent(on: connection, scratch: &scratch) }
+                } else {
+                    // One look at the table per event: the listener or a connection.
+                    let (isListener, connection) = table.withLock { ($0.listener == fd, $0.connection(fd)) }
+                    if isListener {
+                        acceptConnections()
+                    } else if let connection {
+                        connection.lock.withLock { handleEvent(on: connection, scratch: &scratch) }
+                    }
                 }
             }
             let now = MonotonicClock.now()

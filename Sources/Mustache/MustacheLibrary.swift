@@ -16,9 +16,8 @@ public struct MustacheLibrary: Sendable {
         for case let url as URL in enumerator where url.pathExtension == fileExtension {
             let relative = url.standardizedFileURL.path.dropFirst(root.path.count + 1)
             let name = String(relative.dropLast(fileExtension.count + 1))
-            var translations = translations
-            if name.hasSuffix(".txt") { translations?.escapesHTML = false }
-            templates[name] = try MustacheTemplate(name: name, source: String(contentsOf: url, encoding: .utf8), translations: translations)
+            templates[name] = try MustacheTemplate(name: name, source: String(contentsOf: url, encoding: .utf8),
+                                                   translations: MustacheLibrary.translations(translations, for: name))
         }
         try checkPartials()
     }
@@ -26,11 +25,16 @@ public struct MustacheLibrary: Sendable {
     /// A library from in-memory sources (tests).
     public init(templates sources: [String: String], translations: MustacheTranslations? = nil) throws {
         for (name, source) in sources {
-            var translations = translations
-            if name.hasSuffix(".txt") { translations?.escapesHTML = false }
-            templates[name] = try MustacheTemplate(name: name, source: source, translations: translations)
+            templates[name] = try MustacheTemplate(name: name, source: source, translations: MustacheLibrary.translations(translations, for: name))
         }
         try checkPartials()
+    }
+
+    /// Plain-text templates take their texts unescaped.
+    private static func translations(_ translations: MustacheTranslations?, for name: String) -> MustacheTranslations? {
+        var translations = translations
+        if name.hasSuffix(".txt") { translations?.escapesHTML = false }
+        return translations
     }
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Foundation
-import HTTPServer
+@testable import HTTPServer
 
 /// A blocking HTTP/1.1 client on one TCP connection to 127.0.0.1 that sends
 /// exactly the bytes it is given, so tests see what goes over the wire.
@@ -229,18 +229,7 @@ func echo(_ request: HTTPRequest) throws -> HTTPResponse {
     return response
 }
 
-/// A value shared between test code and server threads.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-
+extension Locked {
+    /// The value now (tests read what server threads wrote).
     var current: Value { withLock { $0 } }
 }
