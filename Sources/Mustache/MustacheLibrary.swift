@@ -53,11 +53,9 @@ public struct MustacheLibrary: Sendable {
         guard let template = templates[name] else {
             throw MustacheError(template: name, line: 0, column: 0, message: "no such template")
         }
-        var renderer = MustacheRenderer(library: self, output: output)
-        renderer.escapesHTML = escapingHTML
+        var renderer = MustacheRenderer(library: self, output: output, escapesHTML: escapingHTML, stack: [context])
         output = []
-        var stack: [any MustacheContext] = [context]
-        renderer.render(template.nodes, &stack)
+        renderer.render(template.program)
         output = renderer.output
     }
 

@@ -1,5 +1,6 @@
-/// A parsed template: a tree of nodes ready to render many times.
+/// A parsed template, compiled to a program ready to render many times.
 public struct MustacheTemplate: Sendable {
+    /// What the parser builds; `MustacheProgram` flattens it.
     indirect enum Node: Sendable {
         case text([UInt8])
         case variable([String], escaped: Bool)
@@ -8,7 +9,7 @@ public struct MustacheTemplate: Sendable {
     }
 
     let name: String
-    let nodes: [Node]
+    let program: MustacheProgram
 
     /// Parses `source`; `name` appears in error messages. With `translations`,
     /// each `{{#t}}key{{/t}}` is replaced while parsing by the text for `key`, so
@@ -16,22 +17,11 @@ public struct MustacheTemplate: Sendable {
     public init(name: String, source: String, translations: MustacheTranslations? = nil) throws(MustacheError) {
         self.name = name
         var parser = MustacheParser(name: name, source: Array(source.utf8), translations: translations)
-        nodes = try parser.parse()
+        program = MustacheProgram(try parser.parse())
     }
 
     /// Names of the partials this template includes.
-    var partialNames: [String] {
-        func collect(_ nodes: [Node]) -> [String] {
-            nodes.flatMap { node -> [String] in
-                switch node {
-                case .partial(let name): [name]
-                case .section(_, let children, _): collect(children)
-                case .text, .variable: []
-                }
-            }
-        }
-        return collect(nodes)
-    }
+    var partialNames: [String] { program.partials }
 }
 
 /// A template that could not be parsed or rendered, with where it happened.

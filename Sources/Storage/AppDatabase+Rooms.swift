@@ -31,10 +31,13 @@ extension AppDatabase {
             conditions.append("r.priceModel IN (\(models.map { _ in "?" }.joined(separator: ", ")))")
             arguments.append(contentsOf: models.map(\.rawValue))
         }
-        // One primary-key probe per item; a GROUP BY over all matching rooms was 150 ms on 100,000 rooms.
-        for item in filter.equipment.sorted() {
-            conditions.append("EXISTS (SELECT 1 FROM roomEquipment e WHERE e.roomId = r.id AND e.equipment = ?)")
-            arguments.append(item.rawValue)
+        // The mask of the wanted items is computed once per query; each room's
+        // mask is in the filter indexes (migration v8).
+        if !filter.equipment.isEmpty {
+            let wanted = "(SELECT sum(bit) FROM equipmentBit WHERE equipment IN (\(filter.equipment.map { _ in "?" }.joined(separator: ", "))))"
+            conditions.append("r.equipmentMask & \(wanted) = \(wanted)")
+            let items = filter.equipment.sorted().map(\.rawValue)
+            arguments += items + items
         }
         if let slot = filter.available {
             let minutes = slot.slot.endMinute - slot.slot.startMinute

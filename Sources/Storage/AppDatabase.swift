@@ -13,10 +13,11 @@ public struct AppDatabase: Sendable {
     public let path: String
 
     /// Opens (creating if needed) and migrates the database at `path`. Refuses a
-    /// file that a newer version of the program has migrated.
-    public init(path: String, migrate: Bool = true) throws {
+    /// file that a newer version of the program has migrated. `readers`: the
+    /// most reads at once, at least the server's threads.
+    public init(path: String, migrate: Bool = true, readers: Int = 4) throws {
         self.path = path
-        pool = try Persistence.openPool(at: path)
+        pool = try Persistence.openPool(at: path, readers: readers)
         bookingCommits = GroupCommit(pool: pool)
         if try pool.read(Migrations.migrator.hasBeenSuperseded) { throw StorageError.databaseNewerThanCode }
         if migrate {

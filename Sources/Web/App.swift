@@ -19,7 +19,7 @@ public final class App: Sendable {
     public init(configuration: AppConfiguration, logger: Logger = Logger(label: "raumboerse")) throws {
         self.configuration = configuration
         try FileManager.default.createDirectory(atPath: configuration.photosDirectory, withIntermediateDirectories: true)
-        database = try AppDatabase(path: configuration.databasePath)
+        database = try AppDatabase(path: configuration.databasePath, readers: configuration.server.workerThreads)
         let pages = try PageRenderer(directory: configuration.templatesDirectory)
         let security = SiteSecurity(database: database, catalogs: pages.catalogs, secureCookies: configuration.secureCookies)
         let publicPages = PublicPages(database: database, pages: pages)

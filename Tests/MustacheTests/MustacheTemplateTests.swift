@@ -22,9 +22,34 @@ struct MustacheTemplateTests {
         #expect(try render("{{& x}}", context) == "<a href=\"x\">'&'</a>")
     }
 
-    @Test("numbers render, missing names render nothing")
+    @Test("escaping finds a special character at every position of every eight-byte word, around multi-byte text")
+    func escapingEveryPosition() throws {
+        for special in ["&", "<", ">", "\"", "'"] {
+            let escaped = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"][special]!
+            for position in 0..<19 {
+                let plain = String(repeating: "ü", count: position / 2) + String(repeating: "a", count: position % 2)
+                let text = plain + special + "Straße 12, Lübeck"
+                #expect(try render("{{x}}", Values(["x": .text(text)])) == plain + escaped + "Straße 12, Lübeck")
+            }
+        }
+        // Bytes next to the special ones (%, (, =, ?, ;) and bytes above 0x7F stay as they are.
+        let neighbours = "%()=?;:!#$*+,-./[]{}~\u{7F}é€🎉"
+        #expect(try render("{{x}}", Values(["x": .text(neighbours + neighbours)])) == neighbours + neighbours)
+    }
+
+    @Test("numbers render, negative ones and the extremes too; missing names render nothing")
     func numbersAndMissing() throws {
         #expect(try render("[{{n}}|{{nothing}}]", Values(["n": .int(42)])) == "[42|]")
+        #expect(try render("{{a}} {{b}} {{c}} {{d}}", Values(["a": .int(0), "b": .int(-7), "c": .int(Int.max), "d": .int(Int.min)]))
+                == "0 -7 \(Int.max) \(Int.min)")
+    }
+
+    @Test("text after a section stays after it, however often the section repeats")
+    func textAfterSections() throws {
+        let items: [any MustacheContext] = [Values(["t": .text("a")]), Values(["t": .text("b")])]
+        let context = Values(["items": .list(items), "no": .bool(false)])
+        #expect(try render("<{{#items}}[{{t}}]{{/items}}>{{^no}}!{{/no}}.", context) == "<[a][b]>!.")
+        #expect(try render("{{#no}}x{{/no}}after", context) == "after")
     }
 
     @Test("a list section repeats with each item as context, outer names still resolve")

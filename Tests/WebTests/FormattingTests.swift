@@ -18,6 +18,13 @@ struct FormattingTests {
         #expect(Formatting.excerpt("Donaudampfschifffahrt", length: 5) == "Donau …")
         // Characters, not bytes: umlauts and emoji count once.
         #expect(Formatting.excerpt("üüü 🎉🎉 äää", length: 8) == "üüü 🎉🎉 …")
+        // A decomposed "ü" (u + U+0308) counts once too, and is never split.
+        #expect(Formatting.excerpt("u\u{308}u\u{308}u\u{308} Saal", length: 3) == "u\u{308}u\u{308}u\u{308} …")
+        #expect(Formatting.excerpt("Küche\r\nSaal mit Bühne", length: 10) == "Küche Saal …")
+        #expect(Formatting.excerpt("Küche\r\nSaal", length: 10) == "Küche Saal")
+        #expect(Formatting.excerpt("Kueche Saal", length: 3) == "Kue …")
+        #expect(Formatting.excerpt("👩‍🔧👩‍🔧 Werkstatt", length: 2) == "👩‍🔧👩‍🔧 …")
+        #expect(Formatting.excerpt("Ku\u{308}che Saal", length: 2) == "Ku\u{308} …")
     }
 }
 

@@ -3,28 +3,65 @@ import Foundation
 /// Text shortening for pages; everything worded is in the catalogues.
 enum Formatting {
     /// The first `length` characters with line breaks as spaces, cut at a word,
-    /// with an ellipsis when cut. Reads only as far as it needs: a search page
-    /// shortens twenty descriptions of up to 5,000 characters each.
+    /// with an ellipsis when cut. Reads only as far as it needs (a search page
+    /// shortens twenty descriptions of up to 5,000 characters each) and walks
+    /// Unicode scalars rather than Characters: grapheme breaking made excerpts
+    /// 14 % of a search page. Combining marks do not count as characters, so
+    /// a decomposed "ü" counts once as it does composed.
     static func excerpt(_ text: String, length: Int) -> String {
-        var result = ""
-        result.reserveCapacity(length + 4)
+        let scalars = text.unicodeScalars
         var count = 0
-        var lastSpace: String.Index?
-        for character in text {
+        var index = scalars.startIndex
+        var lastBreak: String.Index?
+        var hasLineBreak = false
+        var afterJoiner = false
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isLineBreak = isLineBreak(scalar)
+            let continuesCharacter = afterJoiner || isCombining(scalar)
+                || (scalar == "\n" && index > scalars.startIndex && scalars[scalars.index(before: index)] == "\r")
+            afterJoiner = scalar.value == 0x200D
+            if continuesCharacter {
+                index = scalars.index(after: index)
+                continue
+            }
             if count == length {
                 // A word that ends right at the limit is whole.
-                let end = character.isNewline || character == " " ? result.endIndex : lastSpace ?? result.endIndex
-                let cut = result[..<end]
-                return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + " …"
+                let end = isLineBreak || scalar == " " ? index : lastBreak ?? index
+                return shortened(String(text[..<end]), hasLineBreak: hasLineBreak)
+                    .trimmingCharacters(in: excerptTrimmed) + " …"
             }
-            if character.isNewline || character == " " {
-                lastSpace = result.endIndex
-                result.append(" ")
-            } else {
-                result.append(character)
-            }
+            if isLineBreak || scalar == " " { lastBreak = index }
+            hasLineBreak = hasLineBreak || isLineBreak
             count += 1
+            index = scalars.index(after: index)
         }
-        return result
+        return shortened(text, hasLineBreak: hasLineBreak)
+    }
+
+    private static let excerptTrimmed = CharacterSet.punctuationCharacters.union(.whitespaces)
+
+    /// Line breaks (Character.isNewline's set; CR LF as one) as single spaces.
+    private static func shortened(_ text: String, hasLineBreak: Bool) -> String {
+        guard hasLineBreak else { return text }
+        return String(String.UnicodeScalarView(text.replacing("\r\n", with: "\n").unicodeScalars.map { isLineBreak($0) ? " " : $0 }))
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// Marks and the zero-width joiner (with what follows it) belong to the
+    /// character before them. Scalars below
+    /// U+0300 never are, which spares the property lookup for most text.
+    private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200D
+        }
     }
 }

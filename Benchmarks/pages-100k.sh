@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The site's own pages on a database of 100,000 rooms (issue 6: p99 under 50 ms
+# at 64 connections). Server pinned to CPU 0, wrk to CPU 1, a pause between
+# pages so that one page's backlog does not land on the next.
+#   Benchmarks/pages-100k.sh [DATA_DIR] [SECONDS] [CONNECTIONS]
+# DATA_DIR is made with `raumboerse demo --rooms 100000` when it does not exist.
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+DATA="${1:-/tmp/rb100k}"; SECONDS_="${2:-6}"; CONNS="${3:-64}"
+PORT="${PORT:-8096}"; WORKERS="${WORKERS:-8}"
+BIN="${BIN:-$REPO/.build/release/raumboerse}"
+[ -n "${BIN_READY:-}" ] || (cd "$REPO" && swift build -c release >/dev/null)
+[ -f "$DATA/raumboerse.sqlite" ] || "$BIN" demo --rooms 100000 --data-dir "$DATA"
+taskset -c 0 "$BIN" serve --data-dir "$DATA" --port "$PORT" --quiet --workers "$WORKERS" &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
+PAGES=(
+  "/"
+  "/rooms?district=moisling&capacity=20&accessible=1"
+  "/rooms?equipment=stage&equipment=wifi"
+  "/rooms?date=2026-12-08&from=18:00&to=20:00"
+  "/rooms/5000"
+  "/rooms?q=seminarraum&page=3"
+)
+printf '%-52s %9s %9s %9s %12s\n' page req/s p50 p99 "CPU/request"
+for page in "${PAGES[@]}"; do
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT$page"   # warm
+  stat="$(mktemp)"
+  perf stat -e task-clock -p "$pid" -o "$stat" -- sleep "$SECONDS_" 2>/dev/null &
+  perf_pid=$!
+  out="$(taskset -c 1 wrk -t1 -c"$CONNS" -d"${SECONDS_}s" --latency "http://127.0.0.1:$PORT$page")"
+  wait $perf_pid || true
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  ms=$(awk '/task-clock/ {gsub(",", "", $1); print $1}' "$stat")
+  printf '%-52s %9s %9s %9s %9s µs\n' "$page" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+    "$(awk -v ms="$ms" -v n="$requests" 'BEGIN {printf "%.0f", ms * 1000 / n}')"
+  echo "$out" | grep -E "Non-2xx|Socket errors" || true
+  rm -f "$stat"
+  sleep 3
+done
