@@ -212,13 +212,15 @@ extension AppDatabase {
     }
 
     /// Busy (confirmed) and requested intervals of a room between two instants.
-    public func occupancy(of room: Room.ID, from: Int64, to: Int64) throws -> [(start: Int64, end: Int64, status: BookingStatus)] {
-        try pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT startsAt, endsAt, status FROM booking WHERE roomId = ? AND status IN ('confirmed', 'requested')
-                AND startsAt < ? AND ? < endsAt ORDER BY startsAt
-                """), arguments: [room.rawValue, to, from]).map { ($0[0], $0[1], BookingStatus(rawValue: $0[2]) ?? .requested) }
-        }
+    public func occupancy(of room: Room.ID, from: Int64, to: Int64) throws -> [Occupancy] {
+        try pool.read { db in try AppDatabase.fetchOccupancy(db, room, from: from, to: to) }
+    }
+
+    static func fetchOccupancy(_ db: Database, _ room: Room.ID, from: Int64, to: Int64) throws -> [Occupancy] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT startsAt, endsAt, status FROM booking WHERE roomId = ? AND status IN ('confirmed', 'requested')
+            AND startsAt < ? AND ? < endsAt ORDER BY startsAt
+            """), arguments: [room.rawValue, to, from]).map { ($0[0], $0[1], BookingStatus(rawValue: $0[2]) ?? .requested) }
     }
 
     public func closedPeriods(of room: Room.ID) throws -> [BookingPolicy.ClosedPeriod] {

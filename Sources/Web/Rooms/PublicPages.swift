@@ -35,20 +35,20 @@ struct PublicPages: Sendable {
     func renderRoom(_ request: HTTPRequest, _ visitor: Visitor, booking: BookingForm, errors: FieldErrors,
                     conflicts: [(slot: BookingSlot, problems: [BookingProblem])], status: HTTPStatus) throws -> HTTPResponse {
         let id = Room.ID(Int64(try request.parameters.id("id")))
-        // Unpublished rooms exist only for their organisation and moderators.
-        let user = visitor.user
-        guard let room = try database.room(id),
-              room.status == .published || user?.role.canModerate == true || (user != nil && user?.organisationID == room.organisationID),
-              let organisation = try database.organisation(room.organisationID)
-        else { throw HTTPError(.notFound) }
         let now = Int64(Date().timeIntervalSince1970)
         let week = request.queryItems["week"].flatMap(ISOWeek.init) ?? ISOWeek.containing(BerlinTime.today())
         let from = BerlinTime.instant(week.monday, minute: 0) ?? now
         let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
-        let weekView = WeekView(room: room, week: week, occupancy: try database.occupancy(of: id, from: from, to: to),
-                                closures: try database.closedPeriods(of: id), now: now, texts: visitor.texts)
+        // Unpublished rooms exist only for their organisation and moderators.
+        let user = visitor.user
+        guard let page = try database.roomPage(id, occupancyFrom: from, to: to),
+              page.room.status == .published || user?.role.canModerate == true
+                || (user != nil && user?.organisationID == page.room.organisationID)
+        else { throw HTTPError(.notFound) }
+        let room = page.room
+        let weekView = WeekView(room: room, week: week, occupancy: page.occupancy, closures: page.closedPeriods, now: now, texts: visitor.texts)
         let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings")
-        let context = RoomPageContext(room: room, photos: try database.photos(of: id), organisation: organisation, visitor: visitor,
+        let context = RoomPageContext(room: room, photos: page.photos, organisation: page.organisation, visitor: visitor,
                                       week: weekView, bookingForm: bookingForm)
         let failed = !errors.isEmpty || !conflicts.isEmpty
         var layout = LayoutContext(title: (failed ? visitor.texts("common.title_error_prefix") : "") + room.title, canonicalPath: Paths.room(id), section: .rooms, visitor: visitor)
