@@ -8,6 +8,9 @@ public protocol MustacheContext {
 /// The value of a name: text is HTML-escaped by `{{name}}`, raw only in `{{{name}}}`.
 public enum MustacheValue {
     case text(String)
+    /// Markup another template rendered (and escaped): written as it is, so a
+    /// page's body goes into its layout without a round trip through String.
+    case rendered([UInt8])
     case int(Int)
     case bool(Bool)
     case context(any MustacheContext)
@@ -30,6 +33,7 @@ public enum MustacheValue {
         case .bool(let value): !value
         case .list(let items): items.isEmpty
         case .text(let text): text.isEmpty
+        case .rendered(let bytes): bytes.isEmpty
         case .int, .context: false
         }
     }

@@ -22,6 +22,8 @@ struct MustacheRenderer {
                 switch lookup(program, name) {
                 case .text(let text):
                     if escaped && escapesHTML { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+                case .rendered(let bytes):
+                    output.append(contentsOf: bytes)
                 case .int(let number):
                     appendDecimal(number)
                 case .bool, .context, .list, .missing:
@@ -48,7 +50,7 @@ struct MustacheRenderer {
                     stack.append(context)
                     run(program, from: body, to: bodyEnd)
                     stack.removeLast()
-                case .bool(true), .int, .text:
+                case .bool(true), .int, .text, .rendered:
                     if !value.isFalsey { run(program, from: body, to: bodyEnd) }
                 case .bool(false), .missing:
                     break

@@ -44,6 +44,13 @@ struct MustacheTemplateTests {
                 == "0 -7 \(Int.max) \(Int.min)")
     }
 
+    @Test("rendered markup goes in as it is, and counts as empty when it is")
+    func renderedMarkup() throws {
+        let context = Values(["body": .rendered(Array("<p>a &amp; b</p>".utf8)), "none": .rendered([])])
+        #expect(try render("<main>{{body}}|{{{body}}}</main>", context) == "<main><p>a &amp; b</p>|<p>a &amp; b</p></main>")
+        #expect(try render("{{#body}}yes{{/body}}{{^none}}empty{{/none}}", context) == "yesempty")
+    }
+
     @Test("text after a section stays after it, however often the section repeats")
     func textAfterSections() throws {
         let items: [any MustacheContext] = [Values(["t": .text("a")]), Values(["t": .text("b")])]

@@ -51,11 +51,9 @@ struct MailRenderer: Sendable {
         let subject = MailRenderer.subject(kind, context)
         var bodies: [String] = []
         for format in ["txt", "html"] {
-            var body: [UInt8] = []
-            try library.render(MailRenderer.template(kind, format), context, into: &body, escapingHTML: format == "html")
             var layout = context
             layout.subject = subject
-            layout.body = String(decoding: body, as: UTF8.self)
+            try library.render(MailRenderer.template(kind, format), context, into: &layout.body, escapingHTML: format == "html")
             var output: [UInt8] = []
             try library.render("mail/layout." + format, layout, into: &output, escapingHTML: format == "html")
             bodies.append(String(decoding: output, as: UTF8.self))
@@ -98,7 +96,8 @@ struct MailContext: MustacheContext {
     let baseURL: String
     let texts: Catalog
     var subject = ""
-    var body = ""
+    /// The message's own part, rendered by its template.
+    var body: [UInt8] = []
 
     init(kind: MailKind, message: OutboxMessage, baseURL: String, texts: Catalog) {
         self.kind = kind
@@ -114,7 +113,7 @@ struct MailContext: MustacheContext {
     func value(for name: String) -> MustacheValue {
         switch name {
         case "subject": return .text(subject)
-        case "body": return .text(body)
+        case "body": return .rendered(body)
         case "lang": return .text(texts.language.rawValue)
         case "recipient_name": return .text(recipientName)
         case "site_url": return .text(baseURL + "/")

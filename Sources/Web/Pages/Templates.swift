@@ -60,13 +60,11 @@ struct PageRenderer: Sendable {
     func page(_ template: Template, _ context: any MustacheContext, layout: LayoutContext,
               status: HTTPStatus = .ok) throws -> HTTPResponse {
         let library = library(layout.language)
-        var body: [UInt8] = []
-        body.reserveCapacity(16 * 1024)
-        try library.render(template.rawValue, context, into: &body)
         var layout = layout
-        layout.body = String(decoding: body, as: UTF8.self)
+        layout.body.reserveCapacity(16 * 1024)
+        try library.render(template.rawValue, context, into: &layout.body)
         var output: [UInt8] = []
-        output.reserveCapacity(body.count + 4096)
+        output.reserveCapacity(layout.body.count + 4096)
         try library.render(Template.layout.rawValue, layout, into: &output)
         var response = HTTPResponse.html(output, status: status)
         response.headers["Content-Language"] = layout.language.rawValue
@@ -85,7 +83,8 @@ struct LayoutContext: MustacheContext {
     var description: String?
     var canonicalPath: String
     var section = Section.other
-    var body = ""
+    /// The page's own markup, rendered by its template.
+    var body: [UInt8] = []
     var visitor: Visitor?
     let language: Language
 
@@ -139,7 +138,7 @@ struct LayoutContext: MustacheContext {
         case "description": .text(description)
         case "canonical_path": .text(language == .default ? canonicalPath : canonicalPath + "?lang=" + language.rawValue)
         case "default_path": .text(canonicalPath)
-        case "body": .text(body)
+        case "body": .rendered(body)
         case "lang": .text(language.rawValue)
         case "alternates": .list(alternates(including: true))
         case "other_languages": .list(alternates(including: false))
