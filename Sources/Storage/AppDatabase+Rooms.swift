@@ -67,7 +67,8 @@ extension AppDatabase {
         let groups: [RoomQuery]
         if let words = filter.words, let match = AppDatabase.ftsQuery(words) {
             groups = ["{title} : (\(match))", "(\(match)) NOT {title} : (\(match))"].map { group in
-                RoomQuery(from: "roomSearch fts JOIN room r ON r.id = fts.rowid", conditions: ["roomSearch MATCH ?"] + conditions,
+                // CROSS JOIN keeps FTS5 the outer loop: a plan that probed it once per room took seconds.
+                RoomQuery(from: "roomSearch fts CROSS JOIN room r ON r.id = fts.rowid", conditions: ["roomSearch MATCH ?"] + conditions,
                           arguments: [group] + arguments, order: "fts.rowid DESC")
             }
         } else {

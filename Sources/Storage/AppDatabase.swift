@@ -29,9 +29,14 @@ public struct AppDatabase: Sendable {
     /// Gives SQLite's planner fresh table statistics; without them it picked a
     /// capacity index and sorted 100,000 rooms for a plain newest-first page.
     /// `analysis_limit` keeps this to milliseconds on large tables.
+    /// Also merges the full-text index into one segment: a prefix query
+    /// ("seminarraum*") merges the doclists of every segment, and on 100,000
+    /// rooms loaded in bulk that took 336 µs per query instead of 191 µs.
+    /// The merge took 0.2 s there.
     public func refreshStatistics() throws {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+            try db.execute(sql: "INSERT INTO roomSearch(roomSearch) VALUES ('optimize')")
         }
     }
 
