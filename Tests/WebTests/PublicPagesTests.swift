@@ -70,6 +70,11 @@ struct PublicPagesTests {
         #expect(try total("district=atlantis&capacity=-3") == rooms.count)
         let empty = try client.get("/rooms?q=zzzxxyyqq")
         #expect(empty.text.contains("Keine Räume gefunden"))
+        // With words, the page says in which order the matches come; without, it says nothing.
+        let order = try germanTexts()("rooms.order_with_words")
+        #expect(try client.get("/rooms?q=" + TestClientEncoding.encode(word)).text.contains(order))
+        #expect(!empty.text.contains(order))
+        #expect(!(try client.get("/rooms")).text.contains(order))
     }
 
     @Test("a room page shows its facts; unknown, malformed and unpublished ids are 404 pages in the layout")

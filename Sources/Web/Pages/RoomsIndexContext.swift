@@ -92,6 +92,8 @@ struct RoomsIndexContext: MustacheContext {
             ? texts("rooms.found_more_than", ["count": texts.number(form.filter.countLimit ?? 0)])
             : texts.plural("rooms.found", result.total))
         case "has_results": .bool(!result.rooms.isEmpty)
+        // As `AppDatabase.ftsQuery`: words count when they hold a letter or digit.
+        case "has_words": .bool(form.filter.words?.contains { $0.isLetter || $0.isNumber } == true)
         case "rooms": .list(result.rooms.map { RoomCardContext(room: $0, texts: texts) })
         case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts,
                                                                              isOpen: result.isCapped(at: form.filter.countLimit))) : .missing
