@@ -18,7 +18,7 @@ c.executemany("INSERT INTO openingSpan VALUES (1, ?, 0, 1440)", [(d,) for d in r
 c.execute("UPDATE room SET bookingMode = 'instant', leadHours = 0, minMinutes = 15, maxMinutes = 1440, maxDaysAhead = 730, capacity = 100 WHERE id = 1")
 c.commit()
 PY
-taskset -c 0 "$BIN" serve --data-dir "$DATA" --port $PORT --quiet --workers "${WORKERS:-8}" --templates "$REPO/Templates" --public-dir "$REPO/Public" &
+taskset -c 0 "$BIN" serve --data-dir "$DATA" --port $PORT --quiet ${WORKERS:+--workers "$WORKERS"} --templates "$REPO/Templates" --public-dir "$REPO/Public" &
 PID=$!; trap 'kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 JAR="$DATA/cookies"

@@ -7,11 +7,11 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 DATA="${1:-/tmp/rb100k}"; SECONDS_="${2:-6}"; CONNS="${3:-64}"
-PORT="${PORT:-8096}"; WORKERS="${WORKERS:-8}"
+PORT="${PORT:-8096}"
 BIN="${BIN:-$REPO/.build/release/raumboerse}"
 [ -n "${BIN_READY:-}" ] || (cd "$REPO" && swift build -c release >/dev/null)
 [ -f "$DATA/raumboerse.sqlite" ] || "$BIN" demo --rooms 100000 --data-dir "$DATA"
-taskset -c 0 "$BIN" serve --data-dir "$DATA" --port "$PORT" --quiet --workers "$WORKERS" &
+taskset -c 0 "$BIN" serve --data-dir "$DATA" --port "$PORT" --quiet ${WORKERS:+--workers "$WORKERS"} &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done

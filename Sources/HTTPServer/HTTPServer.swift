@@ -81,6 +81,13 @@ public final class HTTPServer: @unchecked Sendable {
     /// Raises the process's soft open-file limit to its hard limit.
     public static func raiseOpenFileLimit() { Socket.raiseOpenFileLimit() }
 
+    /// CPUs this process may run on: its affinity mask, so a server started
+    /// under `taskset -c 0` counts one.
+    public static var availableProcessors: Int {
+        let count = Int(csl_available_cpus())
+        return count > 0 ? count : ProcessInfo.processInfo.activeProcessorCount
+    }
+
     // MARK: The threads
 
     /// Every thread runs this: wait for one event, do its work, now and then

@@ -78,7 +78,7 @@ extension AppDatabase {
 
     /// The user and password hash for a login attempt; blocked users are not found.
     public func credentials(email: String) throws -> (user: User, passwordHash: String)? {
-        try pool.read { db in
+        try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns), passwordHash FROM user WHERE email = ? AND blockedAt IS NULL",
                                              arguments: [email]) else { return nil }
             return (AppDatabase.user(row), row[8])
@@ -86,13 +86,13 @@ extension AppDatabase {
     }
 
     public func user(_ id: User.ID) throws -> User? {
-        try pool.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE id = ?", arguments: [id.rawValue]).map { AppDatabase.user($0) }
         }
     }
 
     public func passwordHash(of id: User.ID) throws -> String? {
-        try pool.read { try String.fetchOne($0, sql: "SELECT passwordHash FROM user WHERE id = ?", arguments: [id.rawValue]) }
+        try read { try String.fetchOne($0, sql: "SELECT passwordHash FROM user WHERE id = ?", arguments: [id.rawValue]) }
     }
 
     public func updateName(of id: User.ID, to name: String) throws {
@@ -132,7 +132,7 @@ extension AppDatabase {
 
     /// Everything stored about a user, for the GDPR export.
     public func exportData(of id: User.ID) throws -> [String: Any] {
-        try pool.read { db in
+        try read { db in
             guard let user = try Row.fetchOne(db, sql: "SELECT email, name, role, language, createdAt, organisationId FROM user WHERE id = ?",
                                               arguments: [id.rawValue]) else { return [:] }
             var result: [String: Any] = [
@@ -171,7 +171,7 @@ extension AppDatabase {
 
     /// The session of a token hash with its (unblocked) user.
     public func session(tokenHash: [UInt8]) throws -> StoredSession? {
-        try pool.read { db in
+        try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT s.id, s.csrfToken, s.createdAt, s.lastSeenAt, u.id, u.email, u.name, u.role, u.organisationId, u.organisationRole, u.language, u.blockedAt
                 FROM session s JOIN user u ON u.id = s.userId WHERE s.tokenHash = ? AND u.blockedAt IS NULL
@@ -209,7 +209,7 @@ extension AppDatabase {
     }
 
     public func members(of organisation: Organisation.ID) throws -> [User] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE organisationId = ? ORDER BY name",
                              arguments: [organisation.rawValue]).map { AppDatabase.user($0) }
         }
@@ -227,7 +227,7 @@ extension AppDatabase {
     }
 
     public func pendingInvitations(of organisation: Organisation.ID) throws -> [String] {
-        try pool.read { try String.fetchAll($0, sql: "SELECT email FROM invitation WHERE organisationId = ? AND acceptedAt IS NULL ORDER BY email",
+        try read { try String.fetchAll($0, sql: "SELECT email FROM invitation WHERE organisationId = ? AND acceptedAt IS NULL ORDER BY email",
                                             arguments: [organisation.rawValue]) }
     }
 
@@ -245,6 +245,6 @@ extension AppDatabase {
 
 extension AppDatabase {
     public func hasPendingInvitation(email: String) throws -> Bool {
-        try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation WHERE email = ? AND acceptedAt IS NULL", arguments: [email]) ?? 0 > 0 }
+        try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation WHERE email = ? AND acceptedAt IS NULL", arguments: [email]) ?? 0 > 0 }
     }
 }

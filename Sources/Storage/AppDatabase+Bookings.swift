@@ -121,7 +121,7 @@ extension AppDatabase {
 
     /// A booking if `user` may see it: the booker, the room's organisation, moderators.
     public func booking(_ id: BookingID, visibleTo user: User) throws -> BookingDetails? {
-        try pool.read { db in
+        try read { db in
             guard var details = try AppDatabase.fetchBooking(db, id) else { return nil }
             let allowed = details.bookerUserID == user.id || details.roomOrganisationID == user.organisationID || user.role.canModerate
             guard allowed else { return nil }
@@ -213,7 +213,7 @@ extension AppDatabase {
 
     /// Busy (confirmed) and requested intervals of a room between two instants.
     public func occupancy(of room: Room.ID, from: Int64, to: Int64) throws -> [Occupancy] {
-        try pool.read { db in try AppDatabase.fetchOccupancy(db, room, from: from, to: to) }
+        try read { db in try AppDatabase.fetchOccupancy(db, room, from: from, to: to) }
     }
 
     static func fetchOccupancy(_ db: Database, _ room: Room.ID, from: Int64, to: Int64) throws -> [Occupancy] {
@@ -239,7 +239,7 @@ extension AppDatabase {
     /// booker's organisation (which decides the price). nil when there is no such room.
     public func bookingFacts(room id: Room.ID, bookerOrganisation: Organisation.ID?) throws
         -> (room: Room, closures: [BookingPolicy.ClosedPeriod], bookerKind: Organisation.Kind?)? {
-        try pool.read { db in
+        try read { db in
             guard let room = try AppDatabase.fetchRoom(db, id) else { return nil }
             let kind = try bookerOrganisation.flatMap { organisation in
                 try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM organisation WHERE id = ?"), arguments: [organisation.rawValue])
@@ -250,7 +250,7 @@ extension AppDatabase {
 
     /// The user's own bookings, newest start first.
     public func bookings(bookedBy user: User.ID, limit: Int = 50) throws -> [BookingDetails] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins) WHERE b.bookerUserId = ? ORDER BY b.startsAt DESC LIMIT ?",
                              arguments: [user.rawValue, limit]).map(AppDatabase.bookingDetails)
         }
@@ -258,7 +258,7 @@ extension AppDatabase {
 
     /// Requests for the organisation's rooms that wait for an answer.
     public func pendingRequests(for organisation: Organisation.ID, now: Int64) throws -> [BookingDetails] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
                 WHERE r.organisationId = ? AND b.status = 'requested' AND b.endsAt > ? ORDER BY b.startsAt
@@ -268,7 +268,7 @@ extension AppDatabase {
 
     /// Upcoming confirmed bookings of the organisation's rooms.
     public func upcomingBookings(ofRoomsOf organisation: Organisation.ID, now: Int64, limit: Int = 50) throws -> [BookingDetails] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
                 WHERE r.organisationId = ? AND b.status = 'confirmed' AND b.endsAt > ? ORDER BY b.startsAt LIMIT ?
@@ -278,7 +278,7 @@ extension AppDatabase {
 
     /// Everything for a user's calendar feed: as booker and for their organisation's rooms.
     public func calendarBookings(for user: User) throws -> [BookingDetails] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
                 WHERE b.bookerUserId = ? OR r.organisationId IS ? ORDER BY b.startsAt
@@ -288,7 +288,7 @@ extension AppDatabase {
 
     /// The room's confirmed bookings, for its public busy-time calendar.
     public func confirmedBookings(of room: Room.ID) throws -> [(id: Int64, start: Int64, end: Int64, sequence: Int, updatedAt: Int64)] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT id, startsAt, endsAt, sequence, updatedAt FROM booking WHERE roomId = ? AND status = 'confirmed' ORDER BY startsAt",
                              arguments: [room.rawValue]).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
         }
@@ -310,7 +310,7 @@ extension AppDatabase {
     }
 
     public func user(calendarToken token: String) throws -> User? {
-        try pool.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE calendarToken = ? AND blockedAt IS NULL",
                              arguments: [token]).map { AppDatabase.user($0) }
         }

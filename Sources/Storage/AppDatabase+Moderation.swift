@@ -47,7 +47,7 @@ extension AppDatabase {
 
     /// Pending rooms, oldest first, and published rooms with open reports.
     public func moderationQueue() throws -> (pending: [QueueEntry], reported: [QueueEntry]) {
-        try pool.read { db in
+        try read { db in
             func entries(_ condition: String, order: String) throws -> [QueueEntry] {
                 try Row.fetchAll(db, sql: """
                     SELECT \(AppDatabase.summaryColumns), r.status, r.updatedAt, r.organisationId, o.trusted,
@@ -93,7 +93,7 @@ extension AppDatabase {
     }
 
     public func openReportCount(room: Room.ID) throws -> Int {
-        try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM report WHERE roomId = ? AND resolvedAt IS NULL", arguments: [room.rawValue]) ?? 0 }
+        try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM report WHERE roomId = ? AND resolvedAt IS NULL", arguments: [room.rawValue]) ?? 0 }
     }
 
     /// Trusted organisations publish without review.
@@ -110,7 +110,7 @@ extension AppDatabase {
     // MARK: Audit
 
     public func auditEntries(action: String?, objectType: String?, page: Int, perPage: Int = 50) throws -> (entries: [AuditRecord], total: Int) {
-        try pool.read { db in
+        try read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let action, !action.isEmpty {
@@ -133,7 +133,7 @@ extension AppDatabase {
     }
 
     public func auditEntries(for objectType: String, id: Int64) throws -> [AuditRecord] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT actorName, action, objectType, objectId, reason, at FROM auditEntry WHERE objectType = ? AND objectId = ? ORDER BY id",
                              arguments: [objectType, id]).map {
                 AuditRecord(actorName: $0[0], action: $0[1], objectType: $0[2], objectID: $0[3], reason: $0[4], at: $0[5])
@@ -144,7 +144,7 @@ extension AppDatabase {
     // MARK: Users (admin)
 
     public func users(matching query: String, limit: Int = 100) throws -> [UserListing] {
-        try pool.read { db in
+        try read { db in
             let pattern = "%" + query.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             return try Row.fetchAll(db, sql: """
                 SELECT u.id, u.email, u.name, u.role, u.organisationId, u.organisationRole, u.language, u.blockedAt, o.name FROM user u
@@ -180,7 +180,7 @@ extension AppDatabase {
 
     /// Rows for the moderators' CSV: room, organisation, status, Stadtteil, bookings, hours.
     public func exportRows() throws -> [[String]] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.id, r.title, o.name, o.kind, r.status, r.district, r.capacity, r.priceModel,
                     (SELECT count(*) FROM booking b WHERE b.roomId = r.id AND b.status = 'confirmed'),
@@ -197,7 +197,7 @@ extension AppDatabase {
     /// The public impact figures; bookings count when confirmed and already begun
     /// or ahead, months from `now` back over the last twelve.
     public func impactFigures(now: Date = Date()) throws -> ImpactFigures {
-        try pool.read { db in
+        try read { db in
             var figures = ImpactFigures()
             figures.publishedRooms = try Int.fetchOne(db, sql: "SELECT count(*) FROM room WHERE status = 'published'") ?? 0
             for row in try Row.fetchAll(db, sql: """

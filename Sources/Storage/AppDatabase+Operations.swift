@@ -10,7 +10,7 @@ public struct OperationalStatistics: Sendable {
 
 extension AppDatabase {
     public func operationalStatistics() throws -> OperationalStatistics {
-        try pool.read { db in
+        try read { db in
             let bytes = (try Int.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) ?? 0
             // The outbox arrives with the e-mail migration; before it there is nothing pending.
             let hasOutbox = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'outboxMessage'") == 1
@@ -35,6 +35,6 @@ extension AppDatabase {
 
     /// File names of all stored photos (for copying them beside a backup).
     public func photoFileNames() throws -> [String] {
-        try pool.read { try String.fetchAll($0, sql: "SELECT fileName FROM photo") }
+        try read { try String.fetchAll($0, sql: "SELECT fileName FROM photo") }
     }
 }

@@ -254,7 +254,7 @@ extension AppDatabase {
 
     /// Messages neither sent nor given up whose next attempt is due, oldest first.
     public func dueMail(now: Int64, limit: Int = 20) throws -> [OutboxMessage] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(AppDatabase.outboxColumns) FROM outboxMessage
                 WHERE sentAt IS NULL AND failedAt IS NULL AND nextAttemptAt <= ? ORDER BY nextAttemptAt, id LIMIT ?
@@ -318,7 +318,7 @@ extension AppDatabase {
 
     /// How many messages wait, went out, and were given up.
     public func outboxCounts() throws -> (pending: Int, sent: Int, failed: Int) {
-        try pool.read { db in
+        try read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT count(*) FILTER (WHERE sentAt IS NULL AND failedAt IS NULL), count(sentAt), count(failedAt) FROM outboxMessage
                 """)
@@ -328,7 +328,7 @@ extension AppDatabase {
 
     /// Given-up messages (newest first) or waiting ones (next due first).
     public func outboxMessages(failed: Bool, limit: Int = 100) throws -> [OutboxMessage] {
-        try pool.read { db in
+        try read { db in
             let condition = failed ? "failedAt IS NOT NULL ORDER BY failedAt DESC, id DESC" : "sentAt IS NULL AND failedAt IS NULL ORDER BY nextAttemptAt, id"
             return try Row.fetchAll(db, sql: "SELECT \(AppDatabase.outboxColumns) FROM outboxMessage WHERE \(condition) LIMIT ?",
                                     arguments: [limit]).map(AppDatabase.outboxMessage)
@@ -339,7 +339,7 @@ extension AppDatabase {
 
     /// Which kinds of mail the user gets; all on unless switched off.
     public func mailPreferences(of user: User.ID) throws -> [MailTopic: Bool] {
-        try pool.read { db in
+        try read { db in
             var result = Dictionary(uniqueKeysWithValues: MailTopic.allCases.map { ($0, true) })
             for row in try Row.fetchAll(db, sql: "SELECT kind, enabled FROM mailPreference WHERE userId = ?", arguments: [user.rawValue]) {
                 if let topic = MailTopic(rawValue: row[0]) { result[topic] = row[1] }

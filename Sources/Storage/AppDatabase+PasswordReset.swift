@@ -36,7 +36,7 @@ extension AppDatabase {
     }
 
     public func passwordReset(tokenHash: [UInt8]) throws -> PasswordResetState {
-        try pool.read { db in try AppDatabase.passwordResetState(db, tokenHash) }
+        try read { db in try AppDatabase.passwordResetState(db, tokenHash) }
     }
 
     static func passwordResetState(_ db: Database, _ tokenHash: [UInt8]) throws -> PasswordResetState {

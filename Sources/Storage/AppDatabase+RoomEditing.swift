@@ -22,7 +22,7 @@ extension AppDatabase {
     /// Every write to a room goes through the owning organisation: another
     /// organisation's room is simply not found (404), it cannot be forgotten.
     public func room(_ id: Room.ID, ownedBy organisation: Organisation.ID) throws -> Room? {
-        try pool.read { db in
+        try read { db in
             let room = try AppDatabase.fetchRoom(db, id)
             return room?.organisationID == organisation ? room : nil
         }
@@ -78,7 +78,7 @@ extension AppDatabase {
 
     /// The rooms of an organisation in every status, for its members.
     public func ownedRooms(of organisation: Organisation.ID) throws -> [OwnedRoom] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason FROM room r
                 JOIN organisation o ON o.id = r.organisationId
@@ -147,7 +147,7 @@ extension AppDatabase {
 
     /// The content type of a stored photo file, if it exists.
     public func photoContentType(fileName: String) throws -> String? {
-        try pool.read { try String.fetchOne($0, sql: "SELECT contentType FROM photo WHERE fileName = ?", arguments: [fileName]) }
+        try read { try String.fetchOne($0, sql: "SELECT contentType FROM photo WHERE fileName = ?", arguments: [fileName]) }
     }
 
     // MARK: Closures
@@ -164,7 +164,7 @@ extension AppDatabase {
     }
 
     public func closures(of room: Room.ID) throws -> [Closure] {
-        try pool.read { db in try AppDatabase.fetchClosures(db, room) }
+        try read { db in try AppDatabase.fetchClosures(db, room) }
     }
 
     static func fetchClosures(_ db: Database, _ room: Room.ID) throws -> [Closure] {

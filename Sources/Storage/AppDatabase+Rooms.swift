@@ -75,7 +75,7 @@ extension AppDatabase {
             groups = [RoomQuery(from: "room r", conditions: conditions, arguments: arguments, order: "r.id DESC")]
         }
 
-        return try pool.read { db in
+        return try read { db in
             var rooms: [RoomSummary] = []
             var total = 0
             var skip = offset
@@ -107,7 +107,7 @@ extension AppDatabase {
 
     /// Published rooms of one organisation.
     public func publishedRooms(of organisation: Organisation.ID) throws -> [RoomSummary] {
-        try pool.read { db in
+        try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(AppDatabase.summaryColumns) FROM room r
                 JOIN organisation o ON o.id = r.organisationId
@@ -119,14 +119,14 @@ extension AppDatabase {
 
     /// A room in any status with everything its page shows; nil when unknown.
     public func room(_ id: Room.ID) throws -> Room? {
-        try pool.read { db in try AppDatabase.fetchRoom(db, id) }
+        try read { db in try AppDatabase.fetchRoom(db, id) }
     }
 
     /// Everything a room's page shows, read in one transaction: one consistent
     /// picture, and one reader taken instead of five (taking readers was a
     /// third of the page's time with eight server threads). Nil when unknown.
     public func roomPage(_ id: Room.ID, occupancyFrom from: Int64, to: Int64) throws -> RoomPage? {
-        try pool.read { db in
+        try read { db in
             guard let room = try AppDatabase.fetchRoom(db, id),
                   let organisation = try AppDatabase.fetchOrganisation(db, room.organisationID) else { return nil }
             return RoomPage(room: room, organisation: organisation, photos: try AppDatabase.fetchPhotos(db, id),
@@ -136,7 +136,7 @@ extension AppDatabase {
     }
 
     public func photos(of room: Room.ID) throws -> [Photo] {
-        try pool.read { db in try AppDatabase.fetchPhotos(db, room) }
+        try read { db in try AppDatabase.fetchPhotos(db, room) }
     }
 
     static func fetchPhotos(_ db: Database, _ room: Room.ID) throws -> [Photo] {
@@ -146,7 +146,7 @@ extension AppDatabase {
     }
 
     public func organisation(_ id: Organisation.ID) throws -> Organisation? {
-        try pool.read { db in try AppDatabase.fetchOrganisation(db, id) }
+        try read { db in try AppDatabase.fetchOrganisation(db, id) }
     }
 
     static func fetchOrganisation(_ db: Database, _ id: Organisation.ID) throws -> Organisation? {
@@ -163,7 +163,7 @@ extension AppDatabase {
     }
 
     private func countFigures() throws -> (rooms: Int, organisations: Int) {
-        try pool.read { db in
+        try read { db in
             let rooms = try Int.fetchOne(db, sql: "SELECT count(*) FROM room WHERE status = 'published'") ?? 0
             // One index probe per organisation instead of a DISTINCT over every room.
             let organisations = try Int.fetchOne(db, sql: """

@@ -5,7 +5,9 @@ import RoomExchange
 /// The one owner of the database: it opens the file, migrates it, and offers
 /// methods that each run one transaction and keep one invariant.
 public struct AppDatabase: Sendable {
+    /// The writer (and GRDB's migrator and backups); reads go to `readers`.
     let pool: DatabasePool
+    let readers: ReaderConnections
     /// Bookings commit in groups: see `GroupCommit`.
     let bookingCommits: GroupCommit
     /// The start page's figures, recounted at most once a minute.
@@ -14,10 +16,12 @@ public struct AppDatabase: Sendable {
 
     /// Opens (creating if needed) and migrates the database at `path`. Refuses a
     /// file that a newer version of the program has migrated. `readers`: the
-    /// most reads at once, at least the server's threads.
+    /// most reads at once (plus two for background work), at least the server's
+    /// threads: with 4 for the server's 8 threads, threads waited for a reader.
     public init(path: String, migrate: Bool = true, readers: Int = 4) throws {
         self.path = path
-        pool = try Persistence.openPool(at: path, readers: readers)
+        pool = try Persistence.openPool(at: path)
+        self.readers = ReaderConnections(path: path, maximum: readers + 2)
         bookingCommits = GroupCommit(pool: pool)
         if try pool.read(Migrations.migrator.hasBeenSuperseded) { throw StorageError.databaseNewerThanCode }
         if migrate {
@@ -40,18 +44,23 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction on a connection of its own.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try readers.read(body)
+    }
+
     public func migrate() throws {
         try Migrations.migrator.migrate(pool)
     }
 
     /// Names of migrations applied and known (for `raumboerse migrate`).
     public func appliedMigrations() throws -> [String] {
-        try pool.read { try Migrations.migrator.appliedIdentifiers($0) }.sorted()
+        try read { try Migrations.migrator.appliedIdentifiers($0) }.sorted()
     }
 
     /// True when the database answers a query.
     public func isHealthy() -> Bool {
-        (try? pool.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
+        (try? read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
     }
 
     /// A consistent copy of the database while it keeps serving (SQLite's online

@@ -1,8 +1,8 @@
 import GRDB
 
 /// Read access to the shared benchmark database (`../shared/bench/db/gen_db.py`):
-/// the same pool settings and cached-statement queries as `AppDatabase`, so the
-/// benchmark measures the code paths the site uses.
+/// the same read connections and cached-statement queries as `AppDatabase`, so
+/// the benchmark measures the code paths the site uses.
 public struct BenchmarkRooms: Sendable {
     public struct Row: Sendable {
         public let id: Int
@@ -13,18 +13,16 @@ public struct BenchmarkRooms: Sendable {
         public let free: Bool
     }
 
-    let pool: DatabasePool
+    let readers: ReaderConnections
 
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.maximumReaderCount = 4
-        pool = try DatabasePool(path: path, configuration: configuration)
+        readers = ReaderConnections(path: path, maximum: 4)
+        try readers.read { _ in }  // a missing or unreadable file fails here, not at the first request
     }
 
     /// The 20 rooms of `district` on 1-based `page`, ordered by id.
     public func rooms(district: String, page: Int) throws -> [Row] {
-        try pool.read { db in
+        try readers.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT id, title, district, capacity, description, free FROM room WHERE district = ? ORDER BY id LIMIT 20 OFFSET ?
                 """)
