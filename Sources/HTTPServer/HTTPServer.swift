@@ -482,14 +482,17 @@ struct ConnectionTable {
     var all: [Connection] { slots.compactMap { $0 } }
 }
 
-/// A value behind an NSLock.
-final class Locked<Value>: @unchecked Sendable {
+/// A value behind an NSLock. Used instead of the standard library's `Mutex`
+/// wherever threads share state: ThreadSanitizer does not see `Mutex`'s futex
+/// calls and reports every access inside it as a race, so with `Mutex` it
+/// could not check our locking at all; pthread mutexes it sees.
+public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

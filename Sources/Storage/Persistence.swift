@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 
-/// Opens the SQLite file: WAL with concurrent readers and one writer,
-/// `synchronous = FULL` so a confirmed booking survives a power loss, foreign
-/// keys on, and a busy timeout so writers queue instead of failing.
+/// Opens the SQLite file for writing: WAL, so that `ReaderConnections` read
+/// while one writer writes, `synchronous = FULL` so a confirmed booking
+/// survives a power loss, foreign keys on, and a busy timeout so writers queue
+/// instead of failing.
 enum Persistence {
     /// Reads run on `ReaderConnections`; the pool keeps one reader for GRDB's
     /// migrator and backups.

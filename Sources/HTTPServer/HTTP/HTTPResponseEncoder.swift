@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// Serialises a response head and body into one buffer, so each response is a
 /// single `send`.
@@ -50,7 +49,7 @@ enum HTTPResponseEncoder {
 
 /// The `Date` header line, formatted once per second (RFC 9110 §5.6.7 IMF-fixdate).
 enum HTTPDate {
-    private static let cache = Mutex<(second: Int, line: [UInt8])>((-1, []))
+    private static let cache = Locked<(second: Int, line: [UInt8])>((-1, []))
 
     static func current() -> [UInt8] {
         var now = timespec()

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPServer
 import Storage
-import Synchronization
 
 /// Request counts and latencies, kept in memory and shown at `/metrics` in the
 /// Prometheus text format, with gauges read from the server and the database at
@@ -22,7 +21,7 @@ final class Metrics: Sendable {
         var durationCount = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func record(_ entry: HTTPServer.AccessLogEntry) {
         let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import HTTPServer
 
 /// Slows down and then locks repeated failed logins, per account and per client
 /// address, in memory. Failures for one account never slow down another, and a
@@ -14,7 +14,7 @@ final class LoginThrottle: Sendable {
     let maxFailures: Int
     let window: TimeInterval
     let lockDuration: TimeInterval
-    private let records = Mutex<[String: Record]>([:])
+    private let records = Locked<[String: Record]>([:])
 
     init(maxFailures: Int = 5, window: TimeInterval = 15 * 60, lockDuration: TimeInterval = 15 * 60) {
         self.maxFailures = maxFailures
