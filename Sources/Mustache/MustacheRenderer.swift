@@ -72,9 +72,7 @@ struct MustacheRenderer {
             value = stack[level].value(for: program.firstNames[Int(name)])
             if case .missing = value { level -= 1 } else { break }
         }
-        let rest = program.restNames[Int(name)]
-        if rest.isEmpty { return value }
-        for segment in rest {
+        for segment in program.restNames[Int(name)] {
             guard case .context(let context) = value else { return .missing }
             value = context.value(for: segment)
         }

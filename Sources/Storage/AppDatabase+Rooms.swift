@@ -19,7 +19,7 @@ extension AppDatabase {
     /// elsewhere (description, organisation), each group newest first.
     ///
     /// That order replaced FTS5's bm25 rank, which scored every match before
-    /// the first could be shown: 23 ms of CPU for the 6,250 matches of
+    /// the first could be shown: 23 ms of CPU a page for the 6,250 matches of
     /// "seminarraum" on 100,000 rooms. Each group is read in rowid order and
     /// stops at the page and the count limit.
     public func searchRooms(_ filter: RoomFilter) throws -> RoomSearchResult {
