@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import http.cookiejar
 import re
+import time
 import urllib.parse
 import urllib.request
 
@@ -81,9 +82,20 @@ def test_private_feed_follows_a_booking_through_cancellation(server):
 def test_metrics_parse_with_the_prometheus_parser(server):
     client = Client(server.url)
     client.get("/rooms?district=moisling")
-    families = {f.name: f for f in text_string_to_metric_families(client.get("/metrics"))}
-    requests = families["raumboerse_http_requests"]
-    assert any(s.labels.get("route") == "/rooms" and s.labels.get("status") == "200" and s.value >= 1 for s in requests.samples)
+
+    def rooms_counted(families):
+        return any(s.labels.get("route") == "/rooms" and s.labels.get("status") == "200" and s.value >= 1
+                   for s in families["raumboerse_http_requests"].samples)
+
+    # A request is counted right after its answer is sent (as nginx logs), so the
+    # scrape may be served by another thread a moment before: ask again briefly.
+    deadline = time.monotonic() + 5
+    while True:
+        families = {f.name: f for f in text_string_to_metric_families(client.get("/metrics"))}
+        if rooms_counted(families) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert rooms_counted(families)
     histogram = families["raumboerse_http_request_duration_seconds"]
     assert histogram.type == "histogram"
     assert any(s.name.endswith("_count") and s.value >= 1 for s in histogram.samples)
