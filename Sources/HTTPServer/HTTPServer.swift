@@ -30,8 +30,6 @@ public final class HTTPServer: @unchecked Sendable {
     private let acceptPausedUntil = Atomic<UInt64>(0)
     /// Nonzero once shutting down: when the grace period ends.
     private let drainingUntil = Atomic<UInt64>(0)
-    /// NSLock rather than `Mutex`: ThreadSanitizer sees pthread mutexes, not the
-    /// futex calls inside `Mutex`, and reported every table access as a race.
     private let table = Locked(ConnectionTable())
 
     /// Ticks of the deadline check; the shortest timeouts in tests are ~1 s.
@@ -450,7 +448,7 @@ public final class HTTPServer: @unchecked Sendable {
 }
 
 /// The open connections by descriptor, and the listening socket. Guarded by the
-/// server's mutex; a connection itself is guarded by its own lock.
+/// server's `Locked`; a connection itself is guarded by its own lock.
 struct ConnectionTable {
     var listener: Int32 = -1
     private var slots: [Connection?] = []

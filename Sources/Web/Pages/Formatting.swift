@@ -13,7 +13,6 @@ enum Formatting {
         var count = 0
         var index = scalars.startIndex
         var lastBreak: String.Index?
-        var hasLineBreak = false
         var afterJoiner = false
         while index < scalars.endIndex {
             let scalar = scalars[index]
@@ -28,22 +27,20 @@ enum Formatting {
             if count == length {
                 // A word that ends right at the limit is whole.
                 let end = isLineBreak || scalar == " " ? index : lastBreak ?? index
-                return shortened(String(text[..<end]), hasLineBreak: hasLineBreak)
-                    .trimmingCharacters(in: excerptTrimmed) + " …"
+                return spacingLineBreaks(String(text[..<end])).trimmingCharacters(in: excerptTrimmed) + " …"
             }
             if isLineBreak || scalar == " " { lastBreak = index }
-            hasLineBreak = hasLineBreak || isLineBreak
             count += 1
             index = scalars.index(after: index)
         }
-        return shortened(text, hasLineBreak: hasLineBreak)
+        return spacingLineBreaks(text)
     }
 
     private static let excerptTrimmed = CharacterSet.punctuationCharacters.union(.whitespaces)
 
     /// Line breaks (Character.isNewline's set; CR LF as one) as single spaces.
-    private static func shortened(_ text: String, hasLineBreak: Bool) -> String {
-        guard hasLineBreak else { return text }
+    private static func spacingLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
         return String(String.UnicodeScalarView(text.replacing("\r\n", with: "\n").unicodeScalars.map { isLineBreak($0) ? " " : $0 }))
     }
 
@@ -55,8 +52,8 @@ enum Formatting {
     }
 
     /// Marks and the zero-width joiner (with what follows it) belong to the
-    /// character before them. Scalars below
-    /// U+0300 never are, which spares the property lookup for most text.
+    /// character before them. Scalars below U+0300 never are, which spares the
+    /// property lookup for most text.
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.value >= 0x300 else { return false }
         switch scalar.properties.generalCategory {
