@@ -23,7 +23,7 @@ extension AppDatabase {
     /// "seminarraum" on 100,000 rooms. Each group is read in rowid order and
     /// stops at the page and the count limit.
     public func searchRooms(_ filter: RoomFilter) throws -> RoomSearchResult {
-        var conditions = ["r.status = 'published'"]
+        var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let district = filter.district {
             conditions.append("r.district = ?")
@@ -64,18 +64,20 @@ extension AppDatabase {
                           slot.endsAt, slot.startsAt]
         }
         let offset = (max(1, filter.page) - 1) * filter.perPage
-        let groups: [RoomQuery]
-        if let words = filter.words, let match = AppDatabase.ftsQuery(words) {
-            groups = ["{title} : (\(match))", "(\(match)) NOT {title} : (\(match))"].map { group in
-                // CROSS JOIN keeps FTS5 the outer loop: a plan that probed it once per room took seconds.
-                RoomQuery(from: "roomSearch fts CROSS JOIN room r ON r.id = fts.rowid", conditions: ["roomSearch MATCH ?"] + conditions,
-                          arguments: [group] + arguments, order: "fts.rowid DESC")
-            }
-        } else {
-            groups = [RoomQuery(from: "room r", conditions: conditions, arguments: arguments, order: "r.id DESC")]
-        }
 
         return try read { db in
+            let groups: [RoomQuery]
+            if let words = filter.words, let match = try AppDatabase.ftsQuery(words, db) {
+                // The index holds published rooms only (migration v9): without other
+                // filters a group is counted and paged in it alone.
+                let from = conditions.isEmpty ? "roomSearch fts" : "roomSearch fts CROSS JOIN room r ON r.id = fts.rowid"
+                groups = ["{title} : (\(match))", "(\(match)) NOT {title} : (\(match))"].map { group in
+                    // CROSS JOIN keeps FTS5 the outer loop: a plan that probed it once per room took seconds.
+                    RoomQuery(id: "fts.rowid", from: from, conditions: ["roomSearch MATCH ?"] + conditions, arguments: [group] + arguments)
+                }
+            } else {
+                groups = [RoomQuery(id: "r.id", from: "room r", conditions: ["r.status = 'published'"] + conditions, arguments: arguments)]
+            }
             var rooms: [RoomSummary] = []
             var total = 0
             var skip = offset
@@ -303,11 +305,28 @@ extension AppDatabase {
 
     /// Words to an FTS5 query: every word must match, each as a prefix, so
     /// "seminar jürg" finds "Seminarraum in St. Jürgen". Nil when no word is left.
-    static func ftsQuery(_ text: String) -> String? {
+    ///
+    /// A prefix that stands for a few known words is written as those words
+    /// ("seminar" as "seminarraum" OR "seminarraume"): FTS5 reads named words
+    /// lazily and stops at the page, but merges a prefix's whole list first
+    /// (migration v9). A prefix that stands for many words stays a prefix.
+    static func ftsQuery(_ text: String, _ db: Database) throws -> String? {
         let words = text.split { !$0.isLetter && !$0.isNumber }.prefix(10)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+        let lookup = try db.cachedStatement(sql: """
+            SELECT t.term FROM searchTermIndex i CROSS JOIN searchTerm t ON t.id = i.rowid
+            WHERE searchTermIndex MATCH ? LIMIT \(maximumTermsPerPrefix + 1)
+            """)
+        return try words.map { word in
+            let prefix = "\"\(word)\"*"
+            let terms = try String.fetchAll(lookup, arguments: [prefix])
+            guard (1...maximumTermsPerPrefix).contains(terms.count) else { return prefix }
+            return "(" + terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
     }
+
+    /// Beyond this many words a prefix stays a prefix: OR-ing hundreds of lists costs more than merging them.
+    static let maximumTermsPerPrefix = 16
 }
 
 extension AppDatabase.Transaction {
@@ -324,28 +343,34 @@ extension AppDatabase.Transaction {
     }
 }
 
-/// One SELECT over published rooms: what it reads, its conditions and order.
+/// One SELECT over published rooms: where it reads, its conditions, newest first.
 private struct RoomQuery {
+    /// The room id in `from`, which also gives the order: newest first.
+    let id: String
     let from: String
     let conditions: [String]
     let arguments: [any DatabaseValueConvertible]
-    let order: String
 
-    private var whereClause: String { conditions.joined(separator: " AND ") }
+    private var matches: String { "SELECT \(id) AS id FROM \(from) WHERE \(conditions.joined(separator: " AND "))" }
 
     /// Matches, counted up to `limit` when given.
     func count(_ db: Database, limit: Int?) throws -> Int {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(whereClause)\(limitClause))"),
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (\(matches)\(limitClause))"),
                                 arguments: StatementArguments(arguments)) ?? 0
     }
 
+    /// The page's ids come first, so that the rooms skipped by the offset are
+    /// never joined with their organisation and photo. The page is put in order
+    /// here: an ORDER BY over the join cost SQLite a temporary B-tree. Rows are
+    /// read where SQLite holds them (a cursor), not copied first.
     func page(_ db: Database, limit: Int, offset: Int) throws -> [RoomSummary] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(AppDatabase.summaryColumns) FROM \(from)
+        try Array(Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT \(AppDatabase.summaryColumns) FROM (\(matches) ORDER BY \(id) DESC LIMIT ? OFFSET ?) hit
+            CROSS JOIN room r ON r.id = hit.id
             JOIN organisation o ON o.id = r.organisationId
             LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
-            WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-            """), arguments: StatementArguments(arguments + [limit, offset])).map(AppDatabase.summary)
+            """), arguments: StatementArguments(arguments + [limit, offset])).map(AppDatabase.summary))
+            .sorted { $0.id.rawValue > $1.id.rawValue }
     }
 }

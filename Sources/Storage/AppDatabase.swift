@@ -36,11 +36,13 @@ public struct AppDatabase: Sendable {
     /// Also merges the full-text index into one segment: a prefix query
     /// ("seminarraum*") merges the doclists of every segment, and on 100,000
     /// rooms loaded in bulk that took 336 µs per query instead of 191 µs.
-    /// The merge took 0.2 s there.
+    /// The merge took 0.2 s there. The index of search words likewise (a
+    /// lookup: 17 → 9 µs).
     public func refreshStatistics() throws {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
             try db.execute(sql: "INSERT INTO roomSearch(roomSearch) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO searchTermIndex(searchTermIndex) VALUES ('optimize')")
         }
     }
 

@@ -204,6 +204,15 @@ struct AccountTests {
         #expect(PasswordHasher.owasp.verify("korrekt pferd batterie", against: hash), "old hashes verify with their own parameters")
         #expect(!hasher.verify("x", against: "$scrypt$ln=40,r=8,p=1$AAAA$AAAA"))
     }
+
+    @Test("random bytes come in the length asked for, around the eight-byte steps, and differ each time")
+    func randomBytes() {
+        for count in [0, 1, 7, 8, 9, 12, 32, 33] { #expect(Tokens.randomBytes(count).count == count) }
+        #expect(Tokens.randomBytes(32) != Tokens.randomBytes(32))
+        #expect(Tokens.random().utf8.count == 43)
+        // 32 × 256 bytes: every byte value turns up (missing one by chance: about 256 × e^-32).
+        #expect(Set((0..<256).flatMap { _ in Tokens.randomBytes(32) }).count == 256)
+    }
 }
 
 import GRDB

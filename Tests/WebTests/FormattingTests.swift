@@ -9,6 +9,11 @@ struct FormattingTests {
         #expect(Formatting.excerpt("Saal\nmit Bühne", length: 20) == "Saal mit Bühne")
         #expect(Formatting.excerpt("genau zehn", length: 10) == "genau zehn")
         #expect(Formatting.excerpt("", length: 10) == "")
+        // Every line break, and characters whose bytes look like one of them (é is C3 A9, like U+2029's last byte).
+        #expect(Formatting.excerpt("a\u{2028}b\u{2029}c\u{85}d\re", length: 20) == "a b c d e")
+        #expect(Formatting.excerpt("Café für ©", length: 20) == "Café für ©")
+        // More bytes than the length but few enough characters: still whole.
+        #expect(Formatting.excerpt("Küche\r\nSäle", length: 10) == "Küche Säle")
     }
 
     @Test("long texts are cut at the last word that fits, without trailing punctuation, with an ellipsis")

@@ -9,6 +9,8 @@ enum Formatting {
     /// 14 % of a search page. Combining marks do not count as characters, so
     /// a decomposed "ü" counts once as it does composed.
     static func excerpt(_ text: String, length: Int) -> String {
+        // No more bytes than characters allowed: nothing to cut.
+        if text.utf8.count <= length { return spacingLineBreaks(text) }
         let scalars = text.unicodeScalars
         var count = 0
         var index = scalars.startIndex
@@ -40,7 +42,9 @@ enum Formatting {
 
     /// Line breaks (Character.isNewline's set; CR LF as one) as single spaces.
     private static func spacingLineBreaks(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
+        // Bytes first: every line break is or holds one of these (as do a few other characters).
+        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }),
+              text.unicodeScalars.contains(where: isLineBreak) else { return text }
         return String(String.UnicodeScalarView(text.replacing("\r\n", with: "\n").unicodeScalars.map { isLineBreak($0) ? " " : $0 }))
     }
 

@@ -54,8 +54,15 @@ struct RoomSearchForm {
         }
     }
 
-    /// The query string for another page of the same search.
-    func query(page: Int) -> String {
+    /// The address of page `page` of the search `search` (as `encodedSearch` gives it).
+    static func address(search: String, page: Int) -> String {
+        let pageItem = page > 1 ? "page=\(page)" : ""
+        let query = search.isEmpty || pageItem.isEmpty ? search + pageItem : search + "&" + pageItem
+        return query.isEmpty ? Paths.rooms : Paths.rooms + "?" + query
+    }
+
+    /// The search's query string without its page.
+    var encodedSearch: String {
         var form = URLEncodedForm()
         if !q.isEmpty { form.append("q", q) }
         if let district = filter.district { form.append("district", district.rawValue) }
@@ -68,9 +75,7 @@ struct RoomSearchForm {
             form.append("from", from)
             form.append("to", to)
         }
-        if page > 1 { form.append("page", String(page)) }
-        let encoded = form.encoded
-        return encoded.isEmpty ? Paths.rooms : Paths.rooms + "?" + encoded
+        return form.encoded
     }
 }
 
@@ -122,11 +127,19 @@ struct RoomsIndexContext: MustacheContext {
 }
 
 struct PaginationContext: MustacheContext {
-    let form: RoomSearchForm
     let result: RoomSearchResult
     let texts: Catalog
     /// More pages follow than were counted: the label names no last page.
     let isOpen: Bool
+    /// The search's query string, encoded once for all the page links.
+    let search: String
+
+    init(form: RoomSearchForm, result: RoomSearchResult, texts: Catalog, isOpen: Bool) {
+        self.result = result
+        self.texts = texts
+        self.isOpen = isOpen
+        search = form.encodedSearch
+    }
 
     func value(for name: String) -> MustacheValue {
         let page = result.page
@@ -135,14 +148,14 @@ struct PaginationContext: MustacheContext {
             return .text(isOpen ? texts("rooms.pagination.status_open", ["page": texts.number(page)])
                                 : texts("rooms.pagination.status", ["page": texts.number(page), "pages": texts.number(result.pageCount)]))
         case "has_prev": return .bool(page > 1)
-        case "prev_url": return .text(form.query(page: page - 1))
+        case "prev_url": return .text(RoomSearchForm.address(search: search, page: page - 1))
         case "has_next": return .bool(page < result.pageCount)
-        case "next_url": return .text(form.query(page: page + 1))
+        case "next_url": return .text(RoomSearchForm.address(search: search, page: page + 1))
         case "pages":
             // The first, the last and two either side of the current page.
             let numbers = (1...result.pageCount).filter { $0 == 1 || $0 == result.pageCount || abs($0 - page) <= 2 }
             return .list(numbers.map { number in
-                NamedContext(values: ["number": .int(number), "url": .text(form.query(page: number)), "current": .bool(number == page)])
+                NamedContext(values: ["number": .int(number), "url": .text(RoomSearchForm.address(search: search, page: number)), "current": .bool(number == page)])
             })
         default: return .missing
         }

@@ -100,11 +100,13 @@ struct LayoutContext: MustacheContext {
     /// search filters stay; after a POST, the page's canonical address.
     func address(in language: Language) -> String {
         let target = visitor?.pageTarget ?? canonicalPath
-        let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
-        var query = target.contains("?") ? target.split(separator: "?", maxSplits: 1)[1].split(separator: "&").map(String.init) : []
-        query.removeAll { $0 == "lang" || $0.hasPrefix("lang=") }
-        query.append("lang=" + language.rawValue)
-        return path + "?" + query.joined(separator: "&")
+        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target + "?lang=" + language.rawValue }
+        var address = String(target[...mark])
+        for item in target[target.utf8.index(after: mark)...].split(separator: "&") where item != "lang" && !item.hasPrefix("lang=") {
+            address += item
+            address += "&"
+        }
+        return address + "lang=" + language.rawValue
     }
 
     /// The other languages, for the switcher and the `hreflang` alternates.
