@@ -210,6 +210,14 @@ struct AccountTests {
         for count in [0, 1, 7, 8, 9, 12, 32, 33] { #expect(Tokens.randomBytes(count).count == count) }
         #expect(Tokens.randomBytes(32) != Tokens.randomBytes(32))
         #expect(Tokens.random().utf8.count == 43)
+        // RFC 4648 §10 test vectors, in the URL alphabet without padding.
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (plain, encoded) in vectors { #expect(Tokens.base64(Array(plain.utf8)) == encoded) }
+        #expect(Tokens.base64([0xFB, 0xFF, 0xBF]) == "-_-_")
+        for count in 0...40 {
+            let bytes = Tokens.randomBytes(count)
+            #expect(Tokens.decodeBase64(Tokens.base64(bytes)) == bytes)
+        }
         // 32 × 256 bytes: every byte value turns up (missing one by chance: about 256 × e^-32).
         #expect(Set((0..<256).flatMap { _ in Tokens.randomBytes(32) }).count == 256)
     }

@@ -42,10 +42,15 @@ enum Formatting {
 
     /// Line breaks (Character.isNewline's set; CR LF as one) as single spaces.
     private static func spacingLineBreaks(_ text: String) -> String {
-        // Bytes first: every line break is or holds one of these (as do a few other characters).
-        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }),
-              text.unicodeScalars.contains(where: isLineBreak) else { return text }
+        guard mayHoldLineBreak(text), text.unicodeScalars.contains(where: isLineBreak) else { return text }
         return String(String.UnicodeScalarView(text.replacing("\r\n", with: "\n").unicodeScalars.map { isLineBreak($0) ? " " : $0 }))
+    }
+
+    /// A test of bytes before the test of scalars: every line break is or holds
+    /// one of these bytes (as do a few other characters, é for one).
+    private static func mayHoldLineBreak(_ text: String) -> Bool {
+        for byte in text.utf8 where byte &- 0x0A < 4 || byte == 0x85 || byte == 0xA8 || byte == 0xA9 { return true }
+        return false
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
