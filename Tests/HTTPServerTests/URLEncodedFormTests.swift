@@ -40,6 +40,10 @@ struct URLEncodedFormTests {
         let form = URLEncodedForm(body: Array("title=Chor+probe&week=12".utf8))
         #expect(form["title"] == "Chor probe")
         #expect(form["week"] == "12")
+        // Unescaped UTF-8 is taken as it is; a pair holding bytes that are not UTF-8 is dropped.
+        let raw = URLEncodedForm(body: Array("ort=Lübeck&".utf8) + [UInt8(ascii: "x"), UInt8(ascii: "="), 0xFF] + Array("&=leer&ok".utf8))
+        #expect(raw.items.map(\.name) == ["ort", "ok"])
+        #expect(raw["ort"] == "Lübeck" && raw["ok"] == "")
     }
 
     @Test("encoding escapes everything but unreserved characters and parses back to the same items")

@@ -2,9 +2,14 @@ extension String {
     /// Decodes `%XX` escapes (and `+` as space when `plusAsSpace`). Returns nil for a
     /// malformed escape or bytes that are not UTF-8, so callers can refuse them.
     public func percentDecoded(plusAsSpace: Bool = false) -> String? {
+        String.percentDecoding(utf8, plusAsSpace: plusAsSpace)
+    }
+
+    /// `percentDecoded` for bytes (a query's name or value as it was sent).
+    static func percentDecoding(_ encoded: some Collection<UInt8>, plusAsSpace: Bool) -> String? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var iterator = utf8.makeIterator()
+        bytes.reserveCapacity(encoded.count)
+        var iterator = encoded.makeIterator()
         while let byte = iterator.next() {
             switch byte {
             case UInt8(ascii: "%"):

@@ -49,8 +49,8 @@ enum Formatting {
     /// A test of bytes before the test of scalars: every line break is or holds
     /// one of these bytes (as do a few other characters, é for one).
     private static func mayHoldLineBreak(_ text: String) -> Bool {
-        for byte in text.utf8 where byte &- 0x0A < 4 || byte == 0x85 || byte == 0xA8 || byte == 0xA9 { return true }
-        return false
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 &- 0x0A < 4 || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 } }
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

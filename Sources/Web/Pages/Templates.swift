@@ -98,15 +98,19 @@ struct LayoutContext: MustacheContext {
 
     /// This page in `language`: the address asked for with `lang` set, so the
     /// search filters stay; after a POST, the page's canonical address.
+    /// Works on bytes: String splitting made three addresses 2 % of a page.
     func address(in language: Language) -> String {
-        let target = visitor?.pageTarget ?? canonicalPath
-        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target + "?lang=" + language.rawValue }
-        var address = String(target[...mark])
-        for item in target[target.utf8.index(after: mark)...].split(separator: "&") where item != "lang" && !item.hasPrefix("lang=") {
+        let target = Array((visitor?.pageTarget ?? canonicalPath).utf8)
+        let mark = target.firstIndex(of: UInt8(ascii: "?")) ?? target.count
+        var address = Array(target[..<mark])
+        address.append(UInt8(ascii: "?"))
+        for item in target.dropFirst(mark + 1).split(separator: UInt8(ascii: "&"))
+        where !item.elementsEqual("lang".utf8) && !item.starts(with: "lang=".utf8) {
             address += item
-            address += "&"
+            address.append(UInt8(ascii: "&"))
         }
-        return address + "lang=" + language.rawValue
+        address += "lang=\(language.rawValue)".utf8
+        return String(decoding: address, as: UTF8.self)
     }
 
     /// The other languages, for the switcher and the `hreflang` alternates.
