@@ -35,6 +35,8 @@ public struct Catalog: Sendable {
 
     /// `12345` → `12.345` (de) or `12,345` (en).
     public func number(_ value: Int) -> String {
+        // Most numbers shown (capacities, pages) need no separator.
+        if value.magnitude < 1000 { return String(value) }
         let separator = self("format.thousands_separator")
         var digits = String(value.magnitude)
         var grouped = ""

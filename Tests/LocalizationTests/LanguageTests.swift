@@ -42,6 +42,8 @@ import Testing
         let english = Catalog(language: .en, entries: ["format.thousands_separator": ",", "format.decimal_separator": "."])
         #expect(german.number(-1234567) == "-1.234.567")
         #expect(english.number(999) == "999")
+        #expect(english.number(-999) == "-999" && english.number(1000) == "1,000" && german.number(-1000) == "-1.000")
+        #expect(german.number(0) == "0" && german.number(Int.min) == "-9.223.372.036.854.775.808")
         #expect(german.decimal(1234.56) == "1.234,6")
         #expect(english.decimal(1234.56) == "1,234.6")
     }
