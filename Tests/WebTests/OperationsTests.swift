@@ -83,9 +83,9 @@ struct OperationsTests {
         defer { server.stop() }
         _ = try server.client().get("/rooms/1")
         _ = try server.client().get("/rooms/9999")
-        // Requests are counted after their response is written: wait until both are in.
+        // Requests are counted after their response is written, each on its own thread: wait until both are in.
         var metrics = try server.client().get("/metrics")
-        for _ in 0..<50 where !metrics.text.contains("status=\"404\"} 1") {
+        for _ in 0..<250 where !(metrics.text.contains("status=\"404\"} 1") && metrics.text.contains("status=\"200\"} 1")) {
             Thread.sleep(forTimeInterval: 0.02)
             metrics = try server.client().get("/metrics")
         }
