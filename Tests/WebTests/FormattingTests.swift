@@ -58,3 +58,21 @@ struct WeekViewTests {
         #expect(WeekView.split(span, on: day, taken: [], now: (day.adding(days: -1), 23 * 60)).map(\.kind) == [.free])
     }
 }
+
+@Suite("Paragraphs")
+struct ParagraphTests {
+    private func paragraphs(_ text: String) -> [String] {
+        ParagraphContext.list(text).compactMap { context in
+            if case .text(let text) = context.value(for: "text") { text } else { nil }
+        }
+    }
+
+    @Test("a paragraph per line, LF or CR LF, trimmed of spaces (tabs and no-break spaces too), blank lines dropped")
+    func lines() {
+        #expect(paragraphs("Großer Saal\nmit Bühne") == ["Großer Saal", "mit Bühne"])
+        #expect(paragraphs("  Erste Zeile  \r\n\r\n\t Zweite\u{00A0}\r\n \u{00A0} \n") == ["Erste Zeile", "Zweite"])
+        #expect(paragraphs("Innen  bleiben   Abstände") == ["Innen  bleiben   Abstände"])
+        #expect(paragraphs("u\u{308}ber\n👩‍🔧 Werkstatt") == ["u\u{308}ber", "👩‍🔧 Werkstatt"])
+        #expect(paragraphs("") == [] && paragraphs(" \n \r\n") == [])
+    }
+}
