@@ -78,7 +78,7 @@ extension AppDatabase {
             if let words = filter.words, let match = try AppDatabase.ftsQuery(words, db) {
                 // The index holds published rooms only (migration v9): without other
                 // filters a group is counted and paged in it alone.
-                let from = conditions.isEmpty ? "roomSearch fts" : "roomSearch fts CROSS JOIN room r ON r.id = fts.rowid" + joins
+                let from = conditions.isEmpty && joins.isEmpty ? "roomSearch fts" : "roomSearch fts CROSS JOIN room r ON r.id = fts.rowid" + joins
                 groups = ["{title} : (\(match))", "(\(match)) NOT {title} : (\(match))"].map { group in
                     // CROSS JOIN keeps FTS5 the outer loop: a plan that probed it once per room took seconds.
                     RoomQuery(id: "fts.rowid", from: from, conditions: ["roomSearch MATCH ?"] + conditions,

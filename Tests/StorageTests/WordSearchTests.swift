@@ -57,6 +57,15 @@ struct WordSearchTests {
         #expect(pages == [["Werkstatt 5", "Werkstatt 3"], ["Werkstatt 1", "Raum 6"], ["Raum 4", "Raum 2"], []])
         let fours = try (1...2).map { try search(database, "werk", page: $0, perPage: 4).titles }
         #expect(fours == [["Werkstatt 5", "Werkstatt 3", "Werkstatt 1", "Raum 6"], ["Raum 4", "Raum 2"]])
+        // Counting up to a limit takes each page from the rooms counted: the same pages, the same total,
+        // and a page past the matches still counts them.
+        for page in 1...4 {
+            let limited = try search(database, "werk", page: page, perPage: 2, countLimit: 200)
+            #expect(limited.titles == pages[page - 1] && limited.total == 6, "page \(page)")
+        }
+        let plain = try (1...3).map { try search(database, "", page: $0, perPage: 3, countLimit: 200) }
+        #expect(plain.map(\.titles) == [["Raum 6", "Werkstatt 5", "Raum 4"], ["Werkstatt 3", "Raum 2", "Werkstatt 1"], []])
+        #expect(plain.map(\.total) == [6, 6, 6])
     }
 
     @Test("counting stops at the limit across both groups; other filters still apply")
