@@ -19,14 +19,7 @@ fi
 command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 [ -f "$DATA/raumboerse.sqlite" ] || "${BINARIES[0]}" demo --rooms 100000 --data-dir "$DATA"
 PORT="${PORT:-8097}"
-PAGES=(
-  "/"
-  "/rooms?district=moisling&capacity=20&accessible=1"
-  "/rooms?equipment=stage&equipment=wifi"
-  "/rooms?date=2026-12-08&from=18:00&to=20:00"
-  "/rooms/5000"
-  "/rooms?q=seminarraum&page=3"
-)
+mapfile -t PAGES < "$REPO/Benchmarks/pages-100k.txt"   # the pages both scripts measure
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for index in "${!BINARIES[@]}"; do echo "#$((index + 1)): ${BINARIES[$index]}"; done

@@ -17,14 +17,7 @@ taskset -c "${SERVER_CPUS:-0}" "$BIN" serve --data-dir "$DATA" --port "$PORT" --
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
-PAGES=(
-  "/"
-  "/rooms?district=moisling&capacity=20&accessible=1"
-  "/rooms?equipment=stage&equipment=wifi"
-  "/rooms?date=2026-12-08&from=18:00&to=20:00"
-  "/rooms/5000"
-  "/rooms?q=seminarraum&page=3"
-)
+mapfile -t PAGES < "$REPO/Benchmarks/pages-100k.txt"   # the pages both scripts measure
 printf '%-52s %9s %9s %9s %12s\n' page req/s p50 p99 "CPU/request"
 for page in "${PAGES[@]}"; do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT$page"   # warm

@@ -400,8 +400,9 @@ enum Migrations {
     /// deleted rooms stay, and only cost a lookup that finds nothing).
     /// `searchTermIndex` finds them by prefix with the same tokenizer, so a
     /// visitor's "Jürg" folds exactly as the rooms' "Jürgen" did. New words are
-    /// tokenized by FTS5 itself: the triggers write the text to the contentless
-    /// `searchScratch`, read its words from `searchScratchTerms`, and empty it.
+    /// tokenized by FTS5 itself: the triggers insert text into the view
+    /// `searchText`, whose trigger writes it to the contentless `searchScratch`,
+    /// reads its words from `searchScratchTerms`, and empties it.
     ///
     /// The index also holds published rooms only: a search no longer looks up
     /// each match's room to check its status, which was half of a search's count.
@@ -417,6 +418,12 @@ enum Migrations {
         text, content = '', detail = 'none', tokenize = 'unicode61 remove_diacritics 2'
     );
     CREATE VIRTUAL TABLE searchScratchTerms USING fts5vocab(searchScratch, 'row');
+    CREATE VIEW searchText(text) AS SELECT NULL WHERE 0;
+    CREATE TRIGGER searchText_words INSTEAD OF INSERT ON searchText BEGIN
+        INSERT INTO searchScratch(text) VALUES (NEW.text);
+        INSERT OR IGNORE INTO searchTerm(term) SELECT term FROM searchScratchTerms;
+        INSERT INTO searchScratch(searchScratch) VALUES ('delete-all');
+    END;
     CREATE VIRTUAL TABLE roomSearchTerms USING fts5vocab(roomSearch, 'row');
 
     DELETE FROM roomSearch WHERE rowid IN (SELECT id FROM room WHERE status <> 'published');
@@ -428,25 +435,19 @@ enum Migrations {
     CREATE TRIGGER room_search_insert AFTER INSERT ON room WHEN NEW.status = 'published' BEGIN
         INSERT INTO roomSearch(rowid, title, description, organisation)
         SELECT NEW.id, NEW.title, NEW.description, name FROM organisation WHERE id = NEW.organisationId;
-        INSERT INTO searchScratch(text) SELECT NEW.title || ' ' || NEW.description || ' ' || name
+        INSERT INTO searchText(text) SELECT NEW.title || ' ' || NEW.description || ' ' || name
         FROM organisation WHERE id = NEW.organisationId;
-        INSERT OR IGNORE INTO searchTerm(term) SELECT term FROM searchScratchTerms;
-        INSERT INTO searchScratch(searchScratch) VALUES ('delete-all');
     END;
     CREATE TRIGGER room_search_update AFTER UPDATE OF status, title, description, organisationId ON room BEGIN
         DELETE FROM roomSearch WHERE rowid = OLD.id;
         INSERT INTO roomSearch(rowid, title, description, organisation)
         SELECT NEW.id, NEW.title, NEW.description, name FROM organisation WHERE id = NEW.organisationId AND NEW.status = 'published';
-        INSERT INTO searchScratch(text) SELECT NEW.title || ' ' || NEW.description || ' ' || name
+        INSERT INTO searchText(text) SELECT NEW.title || ' ' || NEW.description || ' ' || name
         FROM organisation WHERE id = NEW.organisationId AND NEW.status = 'published';
-        INSERT OR IGNORE INTO searchTerm(term) SELECT term FROM searchScratchTerms;
-        INSERT INTO searchScratch(searchScratch) VALUES ('delete-all');
     END;
     CREATE TRIGGER organisation_search_rename AFTER UPDATE OF name ON organisation BEGIN
         UPDATE roomSearch SET organisation = NEW.name WHERE rowid IN (SELECT id FROM room WHERE organisationId = NEW.id);
-        INSERT INTO searchScratch(text) VALUES (NEW.name);
-        INSERT OR IGNORE INTO searchTerm(term) SELECT term FROM searchScratchTerms;
-        INSERT INTO searchScratch(searchScratch) VALUES ('delete-all');
+        INSERT INTO searchText(text) VALUES (NEW.name);
     END;
     """
 }

@@ -12,6 +12,24 @@ func makeTestDatabase() throws -> (AppDatabase, String) {
     return (try AppDatabase(path: directory + "/raumboerse.sqlite"), directory)
 }
 
+/// A database file migrated only up to `migration` and filled by `sql`, as an
+/// older version of the program left it; returns its directory.
+func makeDatabase(migratedUpTo migration: String, filledWith sql: String) throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raumboerse-\(migration)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let queue = try DatabaseQueue(path: directory + "/raumboerse.sqlite")
+    try Migrations.migrator.migrate(queue, upTo: migration)
+    try queue.write { db in try db.execute(sql: sql) }
+    try queue.close()
+    return directory
+}
+
+/// A trusted nonprofit in Moisling.
+func insertOrganisation(_ database: AppDatabase, name: String = "Verein") throws -> Organisation.ID {
+    try database.insertOrganisation(Organisation(id: .init(0), name: name, kind: .nonprofit, district: .moisling,
+                                                 description: "", website: nil, contactEmail: nil, phone: nil, trusted: true))
+}
+
 @Suite("Storage")
 struct AppDatabaseTests {
     @Test("migrating creates the schema in WAL mode with foreign keys, and running it again changes nothing")

@@ -23,8 +23,7 @@ struct AvailabilitySearchTests {
     func decides() throws {
         let (database, directory) = try makeTestDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let org = try database.insertOrganisation(Organisation(id: .init(0), name: "Verein", kind: .nonprofit, district: .moisling,
-                                                               description: "", website: nil, contactEmail: nil, phone: nil, trusted: true))
+        let org = try insertOrganisation(database)
         var ids: [String: Room.ID] = [:]
         for title in ["Offen Saal", "Geschlossen Saal", "Gebucht Saal", "Angefragt Saal", "Zwei Spannen Saal", "Morgens Saal"] {
             var room = sampleRoom(org, title: title, status: .published)

@@ -18,8 +18,7 @@ struct SearchFilterIndexTests {
     func followsEdits() throws {
         let (database, directory) = try makeTestDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let org = try database.insertOrganisation(Organisation(id: .init(0), name: "Verein", kind: .nonprofit, district: .moisling,
-                                                               description: "", website: nil, contactEmail: nil, phone: nil, trusted: true))
+        let org = try insertOrganisation(database)
         var hall = sampleRoom(org, title: "Saal", status: .published)
         hall.equipment = [.stage, .wifi, .sound]
         hall.id = try database.insertRoom(hall)
@@ -50,22 +49,15 @@ struct SearchFilterIndexTests {
 
     @Test("migrating a database with rooms gives each room the mask of its equipment")
     func migrationFillsMasks() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raumboerse-v8-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeDatabase(migratedUpTo: "v7-outbox-language", filledWith: """
+            INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
+            INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
+                              bookingMode, createdAt, updatedAt)
+            VALUES (1, 1, 'published', 'Saal', '', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 0, 0),
+                   (2, 1, 'published', 'Leer', '', 'moisling', 'Weg 1', '23560', 5, 'free', 'instant', 0, 0);
+            INSERT INTO roomEquipment VALUES (1, 'stage'), (1, 'wifi'), (1, 'parking');
+            """)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let queue = try DatabaseQueue(path: directory + "/raumboerse.sqlite")
-        try Migrations.migrator.migrate(queue, upTo: "v7-outbox-language")
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
-                INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
-                                  bookingMode, createdAt, updatedAt)
-                VALUES (1, 1, 'published', 'Saal', '', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 0, 0),
-                       (2, 1, 'published', 'Leer', '', 'moisling', 'Weg 1', '23560', 5, 'free', 'instant', 0, 0);
-                INSERT INTO roomEquipment VALUES (1, 'stage'), (1, 'wifi'), (1, 'parking');
-                """)
-        }
-        try queue.close()
         let database = try AppDatabase(path: directory + "/raumboerse.sqlite")
         #expect(try database.pool.read { try Int.fetchAll($0, sql: "SELECT equipmentMask FROM room ORDER BY id") } == [1 + 256 + 512, 0])
         #expect(try rooms(with: [.stage, .parking], in: database) == ["Saal"])

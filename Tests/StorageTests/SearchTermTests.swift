@@ -31,10 +31,7 @@ struct SearchTermTests {
     }
 
     private func organisation(_ database: AppDatabase, name: String) throws -> Organisation {
-        var organisation = Organisation(id: .init(0), name: name, kind: .nonprofit, district: .moisling, description: "",
-                                        website: nil, contactEmail: nil, phone: nil, trusted: true)
-        organisation.id = try database.insertOrganisation(organisation)
-        return organisation
+        try #require(try database.organisation(insertOrganisation(database, name: name)))
     }
 
     @Test("a prefix becomes the words it stands for, folded as FTS5 folds them; a rare one stays a prefix")
@@ -109,21 +106,14 @@ struct SearchTermTests {
 
     @Test("migrating a database with rooms collects their words and drops unpublished rooms from the index")
     func migrationCollectsWords() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raumboerse-v9-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeDatabase(migratedUpTo: "v8-search-filters", filledWith: """
+            INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
+            INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
+                              bookingMode, createdAt, updatedAt)
+            VALUES (1, 1, 'published', 'Gemeinschaftsküche', 'Groß', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 0, 0),
+                   (2, 1, 'pending', 'Gemeinschaftsraum', '', 'moisling', 'Weg 1', '23560', 5, 'free', 'instant', 0, 0);
+            """)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let queue = try DatabaseQueue(path: directory + "/raumboerse.sqlite")
-        try Migrations.migrator.migrate(queue, upTo: "v8-search-filters")
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
-                INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
-                                  bookingMode, createdAt, updatedAt)
-                VALUES (1, 1, 'published', 'Gemeinschaftsküche', 'Groß', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 0, 0),
-                       (2, 1, 'pending', 'Gemeinschaftsraum', '', 'moisling', 'Weg 1', '23560', 5, 'free', 'instant', 0, 0);
-                """)
-        }
-        try queue.close()
         let database = try AppDatabase(path: directory + "/raumboerse.sqlite")
         // The pending room's words come when it is published.
         #expect(try expansion(database, "gemein") == #"("gemeinschaftskuche")"#)

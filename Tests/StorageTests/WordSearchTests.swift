@@ -11,8 +11,7 @@ struct WordSearchTests {
     /// description; room 7 is pending and never shows.
     private func makeRooms() throws -> (AppDatabase, String) {
         let (database, directory) = try makeTestDatabase()
-        let org = try database.insertOrganisation(Organisation(id: .init(0), name: "Verein", kind: .nonprofit, district: .moisling,
-                                                               description: "", website: nil, contactEmail: nil, phone: nil, trusted: true))
+        let org = try insertOrganisation(database)
         for number in 1...7 {
             let inTitle = number % 2 == 1
             var room = sampleRoom(org, title: inTitle ? "Werkstatt \(number)" : "Raum \(number)", status: number == 7 ? .pending : .published)
