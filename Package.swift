@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Web", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"], swiftSettings: swiftSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
-        .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoomExchangeTests", dependencies: ["RoomExchange", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DemoData", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Mail", "TestSupport"], swiftSettings: swiftSettings),
     ]

@@ -54,14 +54,22 @@ extension AppDatabase {
         var joinArguments: [any DatabaseValueConvertible] = []
         if let slot = filter.available {
             let minutes = slot.slot.endMinute - slot.slot.startMinute
-            // The booking rules first: they are read from the filter index, the probes after them are not.
+            // The booking rules and the day's opening code (migration v10) first: they are read from
+            // the filter index, the probes after them are not. A code holds one span in its low 22
+            // bits and a second in the next 22; -1 (more than two spans) asks `openingSpan`.
+            let weekday = BerlinTime.weekday(slot.slot.date).rawValue
+            let hours = "r.hours\(weekday)"
             conditions.append("""
                 r.minMinutes <= ? AND r.maxMinutes >= ? AND r.leadHours * 3600 <= ? - ? AND r.maxDaysAhead >= ?
-                AND EXISTS (SELECT 1 FROM openingSpan s WHERE s.roomId = r.id AND s.weekday = ? AND s.startMinute <= ? AND s.endMinute >= ?)
+                AND ((\(hours) >> 11) & 2047 <= ? AND \(hours) & 2047 >= ?
+                     OR (\(hours) >> 33) & 2047 <= ? AND (\(hours) >> 22) & 2047 >= ?
+                     OR \(hours) < 0 AND EXISTS (SELECT 1 FROM openingSpan s
+                         WHERE s.roomId = r.id AND s.weekday = ? AND s.startMinute <= ? AND s.endMinute >= ?))
                 AND c.roomId IS NULL AND b.id IS NULL
                 """)
+            let (start, end) = (slot.slot.startMinute, slot.slot.endMinute)
             arguments += [minutes, minutes, slot.startsAt, slot.now, BerlinTime.local(slot.now).date.days(until: slot.slot.date),
-                          BerlinTime.weekday(slot.slot.date).rawValue, slot.slot.startMinute, slot.slot.endMinute]
+                          start, end, start, end, weekday, start, end]
             // No closure, no confirmed booking: anti-joins, which keep their cursors open from room to
             // room, where NOT EXISTS opened and closed one per room (a fifth of counting 201 free rooms).
             joins = """

@@ -57,7 +57,7 @@ public struct AppDatabase: Sendable {
 
     /// Names of migrations applied and known (for `raumboerse migrate`).
     public func appliedMigrations() throws -> [String] {
-        try read { try Migrations.migrator.appliedIdentifiers($0) }.sorted()
+        try read { try Migrations.migrator.appliedMigrations($0) }
     }
 
     /// True when the database answers a query.

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v7-outbox-language") { db in try db.execute(sql: v7OutboxLanguage) }
         migrator.registerMigration("v8-search-filters") { db in try db.execute(sql: v8SearchFilters) }
         migrator.registerMigration("v9-search-terms") { db in try db.execute(sql: v9SearchTerms) }
+        migrator.registerMigration("v10-opening-codes") { db in try db.execute(sql: v10OpeningCodes) }
         return migrator
     }
 
@@ -449,5 +450,59 @@ enum Migrations {
         UPDATE roomSearch SET organisation = NEW.name WHERE rowid IN (SELECT id FROM room WHERE organisationId = NEW.id);
         INSERT INTO searchText(text) VALUES (NEW.name);
     END;
+    """
+
+    /// Each weekday's opening hours as one integer in the room row and in both
+    /// filter indexes, so that the date filter reads them with the other
+    /// filter columns. Probing `openingSpan` for each candidate room was half
+    /// of counting the 201 rooms free on a Tuesday evening (85 of 160 µs on
+    /// 100,000 rooms); the codes cost a shift and two comparisons.
+    ///
+    /// `hours0` (Monday) … `hours6` (Sunday): 0 closed; one span `start << 11 | end`;
+    /// two spans the later one's code `<< 22 | ` the earlier one's; more than
+    /// two -1, for which the filter asks `openingSpan`, which stays the source of truth.
+    static let v10OpeningCodes = """
+    ALTER TABLE room ADD COLUMN hours0 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN hours1 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN hours2 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN hours3 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN hours4 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN hours5 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN hours6 INTEGER NOT NULL DEFAULT 0;
+
+    CREATE VIEW openingDayCode(roomId, weekday, code) AS
+        SELECT roomId, weekday, CASE count(*)
+            WHEN 1 THEN max(startMinute << 11 | endMinute)
+            WHEN 2 THEN max(startMinute << 11 | endMinute) << 22 | min(startMinute << 11 | endMinute)
+            ELSE -1 END
+        FROM openingSpan GROUP BY roomId, weekday;
+    -- Inserting a room's id here recomputes its seven codes; the span triggers share it.
+    CREATE VIEW openingCodesRefresh(roomId) AS SELECT NULL WHERE 0;
+    CREATE TRIGGER openingCodesRefresh_room INSTEAD OF INSERT ON openingCodesRefresh BEGIN
+        UPDATE room SET (hours0, hours1, hours2, hours3, hours4, hours5, hours6) = (
+            SELECT coalesce(max(CASE weekday WHEN 0 THEN code END), 0), coalesce(max(CASE weekday WHEN 1 THEN code END), 0),
+                   coalesce(max(CASE weekday WHEN 2 THEN code END), 0), coalesce(max(CASE weekday WHEN 3 THEN code END), 0),
+                   coalesce(max(CASE weekday WHEN 4 THEN code END), 0), coalesce(max(CASE weekday WHEN 5 THEN code END), 0),
+                   coalesce(max(CASE weekday WHEN 6 THEN code END), 0)
+            FROM openingDayCode WHERE roomId = NEW.roomId)
+        WHERE id = NEW.roomId;
+    END;
+    CREATE TRIGGER openingSpan_codes_insert AFTER INSERT ON openingSpan BEGIN
+        INSERT INTO openingCodesRefresh VALUES (NEW.roomId);
+    END;
+    CREATE TRIGGER openingSpan_codes_delete AFTER DELETE ON openingSpan BEGIN
+        INSERT INTO openingCodesRefresh VALUES (OLD.roomId);
+    END;
+    CREATE TRIGGER openingSpan_codes_update AFTER UPDATE ON openingSpan BEGIN
+        INSERT INTO openingCodesRefresh SELECT OLD.roomId UNION SELECT NEW.roomId;
+    END;
+    INSERT INTO openingCodesRefresh SELECT DISTINCT roomId FROM openingSpan;
+
+    DROP INDEX room_status_id_filters;
+    CREATE INDEX room_status_id_filters ON room(status, id, district, capacity, stepFree, priceModel, equipmentMask,
+        minMinutes, maxMinutes, leadHours, maxDaysAhead, hours0, hours1, hours2, hours3, hours4, hours5, hours6);
+    DROP INDEX room_status_district_filters;
+    CREATE INDEX room_status_district_filters ON room(status, district, id, capacity, stepFree, priceModel, equipmentMask,
+        minMinutes, maxMinutes, leadHours, maxDaysAhead, hours0, hours1, hours2, hours3, hours4, hours5, hours6);
     """
 }

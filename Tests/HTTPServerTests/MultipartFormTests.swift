@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import HTTPServer
 
 // MARK: Helpers
@@ -41,18 +42,6 @@ private func failure(
 private func isMalformed(_ error: MultipartError?) -> Bool {
     if case .malformed = error { return true }
     return false
-}
-
-/// A deterministic generator (SplitMix64), so a failing random input can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Every byte value, twice, so a "file" holds CR, LF, dashes and NULs.
@@ -342,7 +331,7 @@ struct MultipartFormTests {
 
     @Test("random forms whose data is full of CR, LF, dashes and boundary bytes come back exactly")
     func randomRoundTrip() throws {
-        var random = SeededGenerator(state: 0x5261_756D)
+        var random = SeededGenerator(seed: 0x5261_756D)
         let alphabet = Array("\r\n-bnd".utf8) + [0x00, 0xFF]
         func data(_ count: Int) -> [UInt8] {
             // Data may not hold the delimiter (RFC 2046 §5.1.1); a browser picks a boundary that makes sure.
@@ -373,7 +362,7 @@ struct MultipartFormTests {
 
     @Test("random garbage and mutated forms never crash")
     func randomInput() {
-        var random = SeededGenerator(state: 0x4C75_6265_636B)
+        var random = SeededGenerator(seed: 0x4C75_6265_636B)
         let shortBoundary = "multipart/form-data; boundary=b"
         let alphabet = Array("-b\r\n\"\\;=: ".utf8) + [0x00, 0xFF, UInt8(ascii: "C")]
         for round in 0..<300 {

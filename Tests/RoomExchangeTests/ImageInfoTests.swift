@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import RoomExchange
 
 /// The bytes of a file in `Fixtures/`, next to this source file, read from the
@@ -11,18 +12,6 @@ import RoomExchange
 private func fixture(_ name: String) throws -> [UInt8] {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
     return try [UInt8](Data(contentsOf: url))
-}
-
-/// A deterministic generator (SplitMix64), so a failing random input can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 private let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -162,7 +151,7 @@ struct ImageInfoTests {
 
     @Test("random bytes and mutated images never crash")
     func randomInput() throws {
-        var random = SeededGenerator(state: 0x52_61_75_6D)
+        var random = SeededGenerator(seed: 0x52_61_75_6D)
         let prefixes: [[UInt8]] = [[], pngSignature, [0xFF, 0xD8, 0xFF], Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8)]
         for round in 0..<400 {
             let count = Int.random(in: 0...64, using: &random)

@@ -1,6 +1,8 @@
 import Foundation
 import RoomExchange
 import Testing
+import TestSupport
+import GRDB
 @testable import Storage
 
 /// The date filter: opening hours, closures, confirmed bookings and the room's
@@ -64,4 +66,77 @@ struct AvailabilitySearchTests {
         #expect(try titles(database, from: 600, to: 720, words: "offen").titles == ["Offen Saal"])
         #expect(try titles(database, from: 600, to: 720, countLimit: 2).total == 3)
     }
+
+    /// Rooms with none to three spans a day, some overlapping (the schema does
+    /// not forbid it), against the plain question "does a span hold the slot?".
+    @Test("the opening codes in the filter index list exactly the rooms whose spans hold the slot, on every weekday")
+    func openingCodesAgreeWithSpans() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let org = try insertOrganisation(database)
+        var generator = SeededGenerator(seed: 6)
+        func span() -> MinuteSpan {
+            let start = Int.random(in: 0...95, using: &generator) * 15
+            return MinuteSpan(start: start, end: min(1440, start + Int.random(in: 1...40, using: &generator) * 15))!
+        }
+        var hours: [String: WeeklyHours] = [:]
+        for index in 0..<60 {
+            var room = sampleRoom(org, title: "Raum \(index)", status: .published)
+            room.minMinutes = 15
+            room.maxMinutes = 1440
+            // One span per start at most: the start is part of openingSpan's key.
+            room.openingHours = WeeklyHours(days: (0..<7).map { _ in
+                Dictionary((0..<Int.random(in: 0...3, using: &generator)).map { _ in span() }.map { ($0.start, $0) }) { a, _ in a }
+                    .values.sorted()
+            })
+            hours[room.title] = room.openingHours
+            _ = try database.insertRoom(room)
+        }
+        for offset in 0..<7 {
+            let date = day.adding(days: offset)
+            let weekday = Weekday(rawValue: BerlinTime.weekday(date).rawValue)!
+            for _ in 0..<12 {
+                let slot = span()
+                var filter = RoomFilter()
+                filter.perPage = 100
+                filter.available = RoomFilter.Availability(slot: BookingSlot(date: date, startMinute: slot.start, endMinute: slot.end),
+                                                           now: Int64(Date().timeIntervalSince1970))
+                let listed = try database.searchRooms(filter).rooms.map(\.title).sorted()
+                let open = hours.filter { $0.value[weekday].contains { $0.contains(slot) } }.keys.sorted()
+                #expect(listed == open, "\(date) \(slot.text)")
+            }
+        }
+    }
+
+    @Test("the codes follow edited hours and are computed for rooms of an older database")
+    func openingCodesFollowChanges() throws {
+        let directory = try makeDatabase(migratedUpTo: "v9-search-terms", filledWith: """
+            INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
+            INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
+                              bookingMode, minMinutes, maxMinutes, createdAt, updatedAt)
+            VALUES (1, 1, 'published', 'Saal', '', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 60, 480, 0, 0);
+            INSERT INTO openingSpan (roomId, weekday, startMinute, endMinute) VALUES (1, 0, 480, 720), (1, 0, 840, 1080),
+                (1, 2, 0, 1440), (1, 4, 60, 120), (1, 4, 180, 240), (1, 4, 300, 360);
+            """)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = try AppDatabase(path: directory + "/raumboerse.sqlite")
+        let codes = { try database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT hours0, hours1, hours2, hours3, hours4, hours5, hours6 FROM room WHERE id = 1")!
+            return (0..<7).map { row[$0] as Int }
+        } }
+        let code = { (start: Int, end: Int) in start << 11 | end }
+        #expect(try codes() == [code(840, 1080) << 22 | code(480, 720), 0, code(0, 1440), 0, -1, 0, 0])
+
+        var room = try #require(try database.room(Room.ID(1), ownedBy: Organisation.ID(1)))
+        var days = room.openingHours.days
+        days[0] = []
+        days[1] = [MinuteSpan(start: 600, end: 660)!]
+        days[4].removeLast()
+        room.openingHours = WeeklyHours(days: days)
+        _ = try database.updateRoom(room, ownedBy: Organisation.ID(1), trusted: true)
+        #expect(try codes() == [0, code(600, 660), code(0, 1440), 0, code(180, 240) << 22 | code(60, 120), 0, 0])
+        try database.pool.write { db in try db.execute(sql: "DELETE FROM openingSpan WHERE roomId = 1 AND weekday = 2") }
+        #expect(try codes() == [0, code(600, 660), 0, 0, code(180, 240) << 22 | code(60, 120), 0, 0])
+    }
 }
+
