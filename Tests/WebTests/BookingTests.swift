@@ -167,7 +167,7 @@ struct BookingTests {
         #expect(try statuses(server) == ["confirmed"])
     }
 
-    @Test("/rooms with date, from and to lists only rooms bookable then")
+    @Test("/rooms with date, from and to lists only rooms bookable then, each linking to its booking form filled in for the slot")
     func availabilitySearch() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
@@ -175,11 +175,25 @@ struct BookingTests {
         let booker = server.client()
         try booker.register(email: "a@verein.example")
         let date = dateAhead(14)
-        #expect(try server.client().get("/rooms?date=\(date)&from=10:00&to=12:00").text.contains("/rooms/1\""))
+        let week = ISOWeek.containing(LocalDate(date)!)
+        let listed = { (from: String, to: String) in
+            try server.client().get("/rooms?date=\(date)&from=\(from)&to=\(to)").text.contains("href=\"/rooms/1?week=\(week)&amp;date=\(date)")
+        }
+        let search = try server.client().get("/rooms?date=\(date)&from=10:00&to=12:00").text
+        #expect(search.contains("href=\"/rooms/1?week=\(week)&amp;date=\(date)&amp;start=10:00&amp;end=12:00#buchen\""))
+        #expect(search.contains("Frei am "))
+        let form = try booker.get("/rooms/1?week=\(week)&date=\(date)&start=10:00&end=12:00").text
+        #expect(form.contains("name=\"date\" type=\"date\" value=\"\(date)\""))
+        #expect(form.contains("value=\"10:00\"") && form.contains("value=\"12:00\""))
+        let toMidnight = try server.client().get("/rooms?date=\(date)&from=20:00&to=24:00").text
+        #expect(toMidnight.contains("start=20:00&amp;end=23:45#buchen"), "a time field cannot hold 24:00")
+        #expect(toMidnight.contains("name=\"to\" type=\"time\" step=\"900\" value=\"23:45\""))
+        #expect(toMidnight.contains("&amp;to=24:00&amp;lang=en"), "the search itself keeps midnight")
         _ = try book(booker, date: date, start: "10:00", end: "12:00")
-        #expect(!(try server.client().get("/rooms?date=\(date)&from=11:00&to=12:00")).text.contains("/rooms/1\""))
-        #expect(try server.client().get("/rooms?date=\(date)&from=12:00&to=13:00").text.contains("/rooms/1\""))
-        #expect(!(try server.client().get("/rooms?date=\(date)&from=12:00&to=21:00")).text.contains("/rooms/1\""), "longer than the maximum")
+        #expect(try !listed("11:00", "12:00"))
+        #expect(try listed("12:00", "13:00"))
+        #expect(try !listed("12:00", "21:00"), "longer than the maximum")
+        #expect(!(try server.client().get("/rooms").text.contains("Frei am ")), "without a slot, cards name none")
         let bad = try server.client().get("/rooms?date=morgen&from=12:00&to=13:00")
         #expect(bad.status == 200)
         #expect(bad.text.contains("Datum, Beginn und Ende"))

@@ -104,7 +104,7 @@ struct WeekView: MustacheContext {
                             "time": .text(time),
                             "state": .text(state(segment.kind)),
                             "kind": .text(segment.kind.rawValue),
-                            "book_url": bookable ? .text(Paths.room(room.id) + "?week=\(week)&date=\(day.date)&start=\(WeeklyHours.clock(segment.start))&end=\(WeeklyHours.clock(end == 1440 ? 1425 : end))#buchen") : .missing,
+                            "book_url": bookable ? .text(Paths.book(room.id, BookingSlot(date: day.date, startMinute: segment.start, endMinute: end))) : .missing,
                         ])
                     }),
                 ])

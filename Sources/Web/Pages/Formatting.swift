@@ -1,7 +1,14 @@
 import Foundation
+import RoomExchange
 
 /// Text shortening for pages; everything worded is in the catalogues.
 enum Formatting {
+    /// A time of day as a time field (`<input type="time" step="900">`) holds it.
+    /// The field cannot hold 24:00: the end of the day becomes its last quarter hour.
+    static func timeField(_ minutes: Int) -> String {
+        WeeklyHours.clock(minutes == 24 * 60 ? 24 * 60 - 15 : minutes)
+    }
+
     /// The first `length` characters with line breaks as spaces, cut at a word,
     /// with an ellipsis when cut. Reads only as far as it needs (a search page
     /// shortens twenty descriptions of up to 5,000 characters each) and walks

@@ -6,10 +6,14 @@ import RoomExchange
 struct RoomCardContext: MustacheContext {
     let room: RoomSummary
     let texts: Catalog
+    /// The slot a search asked for and the room is free in: the card links to
+    /// the booking form filled in for it.
+    var freeSlot: BookingSlot? = nil
 
     func value(for name: String) -> MustacheValue {
         switch name {
-        case "url": .text(Paths.room(room.id))
+        case "url": .text(freeSlot.map { Paths.book(room.id, $0) } ?? Paths.room(room.id))
+        case "free_slot": .text(freeSlot.map(texts.slot))
         case "title": .text(room.title)
         case "district_name": .text(texts.name(room.district))
         case "capacity": .text(texts.number(room.capacity))

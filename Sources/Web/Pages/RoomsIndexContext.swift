@@ -99,7 +99,7 @@ struct RoomsIndexContext: MustacheContext {
         case "has_results": .bool(!result.rooms.isEmpty)
         // As `AppDatabase.ftsQuery`: words count when they hold a letter or digit.
         case "has_words": .bool(form.filter.words?.contains { $0.isLetter || $0.isNumber } == true)
-        case "rooms": .list(result.rooms.map { RoomCardContext(room: $0, texts: texts) })
+        case "rooms": .list(result.rooms.map { RoomCardContext(room: $0, texts: texts, freeSlot: form.filter.available?.slot) })
         case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts,
                                                                              isOpen: result.isCapped(at: form.filter.countLimit))) : .missing
         default: .missing
@@ -118,7 +118,8 @@ struct RoomsIndexContext: MustacheContext {
             case "free": .bool(form.free)
             case "date": .text(form.date)
             case "from": .text(form.from)
-            case "to": .text(form.to)
+            // A slot to midnight (typed as 24:00 into an address) as the time field can hold it.
+            case "to": .text(form.filter.available?.slot.endMinute == 24 * 60 ? Formatting.timeField(24 * 60) : form.to)
             case "availability_error": .text(form.availabilityError.map(texts.callAsFunction))
             default: .missing
             }
