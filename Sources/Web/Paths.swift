@@ -17,10 +17,10 @@ extension Paths {
 extension Paths {
     static func booking(_ id: BookingID) -> String { "/bookings/\(id.rawValue)" }
 
-    /// A room's page with its booking form filled in for `slot` (as its time
-    /// fields hold it) and its week view on the slot's week.
-    static func book(_ id: Room.ID, _ slot: BookingSlot) -> String {
-        room(id) + "?week=\(ISOWeek.containing(slot.date))&date=\(slot.date)&start=\(Formatting.timeField(slot.startMinute))"
+    /// What follows a room's path for its page with the booking form filled in
+    /// for `slot` (as its time fields hold it) and the week view on the slot's week.
+    static func bookingForm(_ slot: BookingSlot) -> String {
+        "?week=\(ISOWeek.containing(slot.date))&date=\(slot.date)&start=\(Formatting.timeField(slot.startMinute))"
             + "&end=\(Formatting.timeField(slot.endMinute))#buchen"
     }
 }

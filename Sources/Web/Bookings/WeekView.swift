@@ -104,7 +104,7 @@ struct WeekView: MustacheContext {
                             "time": .text(time),
                             "state": .text(state(segment.kind)),
                             "kind": .text(segment.kind.rawValue),
-                            "book_url": bookable ? .text(Paths.book(room.id, BookingSlot(date: day.date, startMinute: segment.start, endMinute: end))) : .missing,
+                            "book_url": bookable ? .text(Paths.room(room.id) + Paths.bookingForm(BookingSlot(date: day.date, startMinute: segment.start, endMinute: end))) : .missing,
                         ])
                     }),
                 ])

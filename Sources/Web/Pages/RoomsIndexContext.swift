@@ -99,7 +99,7 @@ struct RoomsIndexContext: MustacheContext {
         case "has_results": .bool(!result.rooms.isEmpty)
         // As `AppDatabase.ftsQuery`: words count when they hold a letter or digit.
         case "has_words": .bool(form.filter.words?.contains { $0.isLetter || $0.isNumber } == true)
-        case "rooms": .list(result.rooms.map { RoomCardContext(room: $0, texts: texts, freeSlot: form.filter.available?.slot) })
+        case "rooms": .list(RoomCardContext.cards(result.rooms, texts: texts, freeIn: form.filter.available?.slot))
         case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts,
                                                                              isOpen: result.isCapped(at: form.filter.countLimit))) : .missing
         default: .missing
