@@ -185,6 +185,21 @@ struct BookingTests {
         let form = try booker.get("/rooms/1?week=\(week)&date=\(date)&start=10:00&end=12:00").text
         #expect(form.contains("name=\"date\" type=\"date\" value=\"\(date)\""))
         #expect(form.contains("value=\"10:00\"") && form.contains("value=\"12:00\""))
+        // Someone not logged in logs in from there and comes back to the filled-in form.
+        let guest = server.client()
+        try server.client().register(email: "gast@verein.example")
+        let target = "/rooms/1?week=\(week)&date=\(date)&start=10:00&end=12:00"
+        let next = target + "#buchen"
+        let loginURL = "/login?next=" + next.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))!
+        #expect(try guest.get(target).text.contains("href=\"\(loginURL)\""))
+        let login = try guest.get(loginURL)
+        let loggedIn = try guest.post("/login", form: [("email", "gast@verein.example"), ("password", "ein langes Testpasswort"),
+                                                       ("next", next), ("csrf_token", try #require(TestClient.csrfToken(in: login)))])
+        #expect(loggedIn.header("Location") == next)
+        let back = try guest.get(target).text
+        #expect(back.contains("id=\"buchen\"") && back.contains("value=\"10:00\"") && back.contains("value=\"12:00\""))
+        #expect(try guest.get("/rooms/1").text.contains("id=\"buchen\""))
+        #expect(try server.client().get("/rooms/1").text.contains("href=\"/login?next=%2Frooms%2F1\""), "without a slot, back to the plain page")
         let toMidnight = try server.client().get("/rooms?date=\(date)&from=20:00&to=24:00").text
         #expect(toMidnight.contains("start=20:00&amp;end=23:45#buchen"), "a time field cannot hold 24:00")
         #expect(toMidnight.contains("name=\"to\" type=\"time\" step=\"900\" value=\"23:45\""))

@@ -10,6 +10,9 @@ struct RoomPageContext: MustacheContext {
     let visitor: Visitor
     let week: WeekView
     let bookingForm: FormContext
+    /// Where logging in leads back to: this page as it was asked for, so a slot
+    /// filled in (from a date search or the week view) stays filled in.
+    let returnPath: String
 
     func value(for name: String) -> MustacheValue {
         let user = visitor.user
@@ -22,7 +25,7 @@ struct RoomPageContext: MustacheContext {
         case "room_title": return .text(room.title)
         case "organisation": return .context(OrganisationSummaryContext(organisation: organisation, texts: texts))
         case "signed_in": return .bool(visitor.isSignedIn)
-        case "login_url": return .text("/login?next=" + Paths.room(room.id).percentEncoded())
+        case "login_url": return .text("/login?next=" + returnPath.percentEncoded())
         case "csrf_token": return .text(visitor.csrfToken)
         case "is_owner": return .bool(user != nil && user?.organisationID == room.organisationID)
         case "edit_url": return .text(Paths.editRoom(room.id))
