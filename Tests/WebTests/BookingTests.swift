@@ -199,6 +199,16 @@ struct BookingTests {
         let back = try guest.get(target).text
         #expect(back.contains("id=\"buchen\"") && back.contains("value=\"10:00\"") && back.contains("value=\"12:00\""))
         #expect(try guest.get("/rooms/1").text.contains("id=\"buchen\""))
+        // Someone new goes from there to registering, and on to the form too.
+        let newcomer = server.client()
+        let registerURL = "/register?next=" + loginURL.dropFirst("/login?next=".count)
+        #expect(try newcomer.get(loginURL).text.contains("href=\"\(registerURL)\""))
+        #expect(try newcomer.get(registerURL).text.contains("name=\"next\" value=\"\(next.replacingOccurrences(of: "&", with: "&amp;"))\""))
+        let registered = try newcomer.submit(registerURL, to: "/register", [
+            ("email", "neu@verein.example"), ("password", "ein langes Testpasswort"), ("name", "Neu"),
+            ("organisation_name", "Neuer Verein e.V."), ("organisation_kind", "nonprofit"), ("privacy", "1"), ("next", next)])
+        #expect(registered.header("Location") == next)
+        #expect(try server.client().register(email: "ohne@verein.example").header("Location") == "/my", "without next, the overview")
         #expect(try server.client().get("/rooms/1").text.contains("href=\"/login?next=%2Frooms%2F1\""), "without a slot, back to the plain page")
         let toMidnight = try server.client().get("/rooms?date=\(date)&from=20:00&to=24:00").text
         #expect(toMidnight.contains("start=20:00&amp;end=23:45#buchen"), "a time field cannot hold 24:00")

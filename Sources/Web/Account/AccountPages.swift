@@ -14,13 +14,18 @@ struct AccountPages: Sendable {
 
     // MARK: Register
 
+    /// Like logging in, registering leads on to `next` (a room's booking form
+    /// that sent the person here) or else to their overview.
     func showRegister(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        if visitor.isSignedIn { return .redirect(to: "/my") }
-        return try renderRegister(RegistrationForm(), errors: FieldErrors(), visitor)
+        let next = AccountPages.safeNext(request.queryItems["next"])
+        if visitor.isSignedIn { return .redirect(to: next) }
+        return try renderRegister(RegistrationForm(), next: next, errors: FieldErrors(), visitor)
     }
 
     func register(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        let form = RegistrationForm(FormData(request))
+        let data = FormData(request)
+        let form = RegistrationForm(data)
+        let next = AccountPages.safeNext(data["next"])
         let invited = try database.hasPendingInvitation(email: form.email)
         var errors = form.validate(organisationRequired: !invited)
         if errors.isEmpty {
@@ -33,18 +38,20 @@ struct AccountPages: Sendable {
                     language: visitor.language
                 ))
                 guard let user = try database.user(id) else { throw HTTPError(.internalServerError) }
-                var response = HTTPResponse.redirect(to: "/my")
+                var response = HTTPResponse.redirect(to: next)
                 try security.signIn(user, replacing: visitor.session, request: request, on: &response)
                 return response
             } catch is EmailTaken {
                 errors.add("email", "register.error.email_taken")
             }
         }
-        return try renderRegister(form, errors: errors, visitor, status: .unprocessableContent)
+        return try renderRegister(form, next: next, errors: errors, visitor, status: .unprocessableContent)
     }
 
-    private func renderRegister(_ form: RegistrationForm, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        try pages.page(.register, FormContext(fields: form.fields(visitor.texts), errors: errors, visitor: visitor),
+    private func renderRegister(_ form: RegistrationForm, next: String, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
+        var context = FormContext(fields: form.fields(visitor.texts), errors: errors, visitor: visitor)
+        context.extra = ["next": .text(next)]
+        return try pages.page(.register, context,
                        layout: LayoutContext(title: AccountPages.title("register.title", failed: !errors.isEmpty, visitor), canonicalPath: "/register",
                                              visitor: visitor),
                        status: status)
@@ -91,7 +98,8 @@ struct AccountPages: Sendable {
                          autocomplete: "current-password"),
         ]
         var context = FormContext(fields: fields, visitor: visitor, formError: message)
-        context.extra = ["next": .text(next), "notice": .text(notice)]
+        context.extra = ["next": .text(next), "notice": .text(notice),
+                         "register_url": .text(next == AccountPages.overview ? "/register" : "/register?next=" + next.percentEncoded())]
         return try pages.page(.login, context, layout: LayoutContext(title: AccountPages.title("login.title", failed: message != nil, visitor),
                                                                               canonicalPath: "/login", visitor: visitor), status: status)
     }
@@ -99,9 +107,12 @@ struct AccountPages: Sendable {
     /// Only paths of this site: `/x` but not `//host` or `/\host`.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.contains(where: { $0.isNewline || $0 == "\0" }) else { return "/my" }
+              !next.contains(where: { $0.isNewline || $0 == "\0" }) else { return overview }
         return next
     }
+
+    /// Where logging in or registering leads without a `next`.
+    static let overview = "/my"
 
     func logout(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         var response = HTTPResponse.redirect(to: "/")
