@@ -54,36 +54,37 @@ public struct Catalog: Sendable {
     }
 
     /// Replaces each `{{name}}` with its value; unknown names stay as they are.
-    /// Scans bytes: Foundation's `range(of:)` made this 14 % of a room page.
+    /// Scans the text's bytes in place: Foundation's `range(of:)` made this 14 %
+    /// of a room page, and stepping `String.UTF8View` indices still 12 %.
     static func fill(_ text: String, _ arguments: [String: String]) -> String {
         guard !arguments.isEmpty else { return text }
-        let bytes = text.utf8
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var result = ""
-        result.reserveCapacity(bytes.count + 32)
-        var copied = bytes.startIndex
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let next = bytes.index(after: index)
-            guard bytes[index] == open, next != bytes.endIndex, bytes[next] == open else {
-                index = next
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var copied = 0
+            var index = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == open, bytes[index + 1] == open else {
+                    index += 1
+                    continue
+                }
+                let nameStart = index + 2
+                var end = nameStart
+                while end < bytes.count, bytes[end] != close { end += 1 }
+                guard end + 1 < bytes.count, bytes[end + 1] == close else { break }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<end]), as: UTF8.self)
+                if let value = arguments[name] {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    result.append(contentsOf: value.utf8)
+                    copied = end + 2
+                }
+                index = end + 2
             }
-            let nameStart = bytes.index(after: next)
-            var end = nameStart
-            while end != bytes.endIndex, bytes[end] != close { end = bytes.index(after: end) }
-            let afterEnd = end == bytes.endIndex ? end : bytes.index(after: end)
-            guard afterEnd != bytes.endIndex, bytes[afterEnd] == close else { break }
-            let tagEnd = bytes.index(after: afterEnd)
-            if let value = arguments[String(text[nameStart..<end])] {
-                result += text[copied..<index]
-                result += value
-                copied = tagEnd
-            }
-            index = tagEnd
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += text[copied...]
-        return result
     }
 
     /// The names a text fills in: `{{count}} Räume` → `["count"]`.
