@@ -8,7 +8,7 @@ extension Catalog {
     /// `14.01.2027` / `14 Jan 2027`
     func date(_ date: LocalDate) -> String {
         self("format.date", ["day": String(date.day), "day2": Catalog.two(date.day), "month2": Catalog.two(date.month),
-                             "month_name": self("date.month.short.\(date.month)"), "year": String(date.year)])
+                             "month_name": self(Catalog.monthKeys[date.month - 1]), "year": String(date.year)])
     }
 
     /// `Di., 14.01.2027` / `Tue 14 Jan 2027`
@@ -18,8 +18,13 @@ extension Catalog {
 
     /// `Dienstag` / `Tuesday`, or `Di.` / `Tue` when `short`.
     func weekday(_ day: Weekday, short: Bool = false) -> String {
-        self("date.weekday.\(short ? "short" : "long").\(day.rawValue)")
+        self((short ? Catalog.shortWeekdayKeys : Catalog.longWeekdayKeys)[day.rawValue])
     }
+
+    // The keys are made once: interpolating them was a tenth of formatting a date.
+    private static let monthKeys = (1...12).map { "date.month.short.\($0)" }
+    private static let shortWeekdayKeys = Weekday.allCases.map { "date.weekday.short.\($0.rawValue)" }
+    private static let longWeekdayKeys = Weekday.allCases.map { "date.weekday.long.\($0.rawValue)" }
 
     /// `18:00` (minutes after midnight; 1440 is `24:00`).
     func clock(_ minutes: Int) -> String { WeeklyHours.clock(minutes) }
