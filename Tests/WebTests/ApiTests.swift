@@ -191,6 +191,10 @@ struct ApiTests {
         let page = try client.get("/rooms?date=\(day)&from=10:00&to=12:00")
         #expect(page.text.contains(total == 1 ? "1 Raum gefunden" : "\(total) Räume gefunden"))
         #expect((links(slot)["self"] as? String)?.contains("date=\(day)&from=10%3A00&to=12%3A00") == true)
+        // Each room links to its booking form filled in for the slot; other searches name no slot.
+        let form = "?week=\(ISOWeek.containing(day))&date=\(day)&start=10:00&end=12:00#buchen"
+        #expect(rooms(slot).allSatisfy { relative($0["booking_url"], port: server.port) == "/rooms/\($0["id"] as? Int ?? 0)" + form })
+        #expect(rooms(district).allSatisfy { $0["booking_url"] == nil })
 
         let combined = try list("district=innenstadt&capacity=10&accessible=1&free=1")
         #expect((combined["total"] as? Int ?? 99) <= (district["total"] as? Int ?? 0))

@@ -49,9 +49,10 @@ struct ApiHandlers: Sendable {
             let link = { (page: Int) in base + ApiPaths.rooms + "?" + query.query(page: page) }
             let page = result.page
             let lastPage = result.pageCount
+            let bookingForm = query.filter.available.map { Paths.bookingForm($0.slot) }
             let body = ApiModels.RoomList(
                 total: result.total, page: page, perPage: result.perPage,
-                rooms: result.rooms.map { ApiModels.RoomListItem($0, base: base, texts: texts) },
+                rooms: result.rooms.map { ApiModels.RoomListItem($0, base: base, texts: texts, bookingForm: bookingForm) },
                 links: .init(current: link(page), next: page < lastPage ? link(page + 1) : nil,
                              prev: page > 1 ? link(min(page - 1, lastPage)) : nil)
             )

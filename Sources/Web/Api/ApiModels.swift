@@ -69,8 +69,11 @@ enum ApiModels {
         let photo: PhotoInfo?
         let url: String
         let apiUrl: String
+        /// In a search for a free slot: the room's page with the booking form filled in for it.
+        let bookingUrl: String?
 
-        init(_ room: RoomSummary, base: String, texts: Catalog) {
+        /// `bookingForm`: what `Paths.bookingForm` gives for the slot searched, if any.
+        init(_ room: RoomSummary, base: String, texts: Catalog, bookingForm: String? = nil) {
             id = room.id.rawValue
             title = room.title
             description = room.description
@@ -82,11 +85,12 @@ enum ApiModels {
             photo = room.photo.map { PhotoInfo($0, base: base) }
             url = base + Paths.room(room.id)
             apiUrl = base + ApiPaths.room(room.id)
+            bookingUrl = bookingForm.map { base + Paths.room(room.id) + $0 }
         }
 
         enum CodingKeys: String, CodingKey {
             case id, title, description, district, capacity, price, photo, url
-            case stepFree = "step_free", organisationName = "organisation_name", apiUrl = "api_url"
+            case stepFree = "step_free", organisationName = "organisation_name", apiUrl = "api_url", bookingUrl = "booking_url"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -102,6 +106,7 @@ enum ApiModels {
             try c.encode(photo, forKey: .photo)
             try c.encode(url, forKey: .url)
             try c.encode(apiUrl, forKey: .apiUrl)
+            try c.encodeIfPresent(bookingUrl, forKey: .bookingUrl)
         }
     }
 
