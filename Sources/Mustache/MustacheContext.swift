@@ -17,13 +17,15 @@ public enum MustacheValue {
     case list([any MustacheContext])
     case missing
 
-    /// Optional text: nil is missing, so `{{#name}}` skips it.
+    /// Optional text: nil is false, so `{{#name}}` skips it. Not missing: a name
+    /// the context knows stops the lookup there (as the spec's null does)
+    /// instead of asking every context around it, twice per room card.
     public static func text(_ value: String?) -> MustacheValue {
-        value.map { .text($0) } ?? .missing
+        value.map { .text($0) } ?? .bool(false)
     }
 
     public static func context(_ value: (any MustacheContext)?) -> MustacheValue {
-        value.map { .context($0) } ?? .missing
+        value.map { .context($0) } ?? .bool(false)
     }
 
     /// Falsey values (Mustache spec): missing, false, empty list, empty text.

@@ -31,8 +31,7 @@ struct RoomCardContext: MustacheContext {
     func value(for name: String) -> MustacheValue {
         switch name {
         case "url": .text(Paths.room(room.id) + (freeSlot?.bookingForm ?? ""))
-        // False rather than missing without a slot: the name is not looked for in the page around the card.
-        case "free_slot": freeSlot.map { .text($0.label) } ?? .bool(false)
+        case "free_slot": .text(freeSlot?.label)
         case "title": .text(room.title)
         case "district_name": .text(texts.name(room.district))
         case "capacity": .text(texts.number(room.capacity))
