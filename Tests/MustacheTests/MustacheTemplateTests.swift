@@ -73,6 +73,15 @@ struct MustacheTemplateTests {
         #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^blank}}B{{/blank}}{{^missing}}M{{/missing}}", context) == "NEBM")
     }
 
+    @Test("a name the inner context knows without a value (nil) is false there and does not fall through to the outer one")
+    func knownNilStopsTheLookup() throws {
+        let item = Values(["photo": .context(nil), "caption": .text(nil)])
+        let outer = Values(["item": .context(item), "photo": .context(Values([:])), "caption": .text("outer")])
+        #expect(try render("{{#item}}[{{caption}}]{{#photo}}P{{/photo}}{{^photo}}none{{/photo}}{{/item}}", outer) == "[]none")
+        // An unknown name still falls through.
+        #expect(try render("{{#item}}{{sep}}{{/item}}", Values(["item": .context(item), "sep": .text(",")])) == ",")
+    }
+
     @Test("dotted names resolve inside nested contexts")
     func dottedNames() throws {
         let context = Values(["room": .context(Values(["organisation": .context(Values(["name": .text("AWO")]))]))])
