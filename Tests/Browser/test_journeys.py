@@ -1,13 +1,13 @@
 """User journeys in a real browser (Debian's Chromium through Playwright)
-against the real server with demo data. Bookings are not built yet, so no
-booking journeys here."""
+against the real server with demo data."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from playwright.sync_api import expect
 
-from support import (ROOM, assert_focus_visible, create_room, error_summary, fill_room_form, focused,
+from support import (PASSWORD, ROOM, assert_focus_visible, create_room, error_summary, fill_room_form, focused,
                      login, no_horizontal_scroll, register, tab_to, unique_email, upload_photo)
 
 SERVER_DEMO = True
@@ -407,3 +407,54 @@ def test_language_switch_by_keyboard_keeps_the_page_and_is_remembered(new_contex
         assert first.locator("html").get_attribute("lang") == "en"
     finally:
         english.close()
+
+
+# 7 ---------------------------------------------------------------------------
+def test_newcomer_finds_a_free_slot_registers_and_books_it(page, snap):
+    """Someone without an account searches for a free slot, opens a room, registers
+    from its page and books the slot, which is filled in all the way."""
+    day = (date.today() + timedelta(days=10)).isoformat()
+    page.goto("/rooms")
+    page.get_by_label("Datum", exact=True).fill(day)
+    page.get_by_label("von", exact=True).fill("10:00")
+    page.get_by_label("bis", exact=True).fill("12:00")
+    page.get_by_role("button", name="Räume suchen").click()
+    expect(page).to_have_url(re.compile(rf"date={day}&from=10%3A00&to=12%3A00"))
+    first = page.locator(".room-card").first
+    expect(first).to_contain_text("Frei am")
+    expect(first).to_contain_text("10:00–12:00")
+    snap(page, "search-free-slot")
+
+    title = first.locator(".room-card-link").inner_text()
+    first.locator(".room-card-link").click()
+    expect(page).to_have_url(re.compile(rf"/rooms/\d+\?week=\d{{4}}-W\d\d&date={day}&start=10:00&end=12:00#buchen$"))
+    room = re.search(r"/rooms/(\d+)", page.url).group(1)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+    page.locator("main").get_by_role("link", name="Anmelden").click()
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    page.get_by_role("link", name="Jetzt registrieren").click()
+    expect(page).to_have_url(re.compile(r"/register\?next="))
+    page.get_by_label(re.compile(r"^Ihr Name")).fill("Clara Büro")
+    page.get_by_label(re.compile(r"^E-Mail-Adresse")).fill(unique_email("clara"))
+    page.get_by_label(re.compile(r"^Passwort")).fill(PASSWORD)
+    page.get_by_label("Name Ihrer Organisation").fill("Hanse Logistik GmbH")
+    page.get_by_label("Art der Organisation").select_option(label="Unternehmen")
+    page.get_by_label(re.compile(r"Datenschutzerklärung gelesen")).check()
+    page.get_by_role("button", name="Konto anlegen").click()
+
+    # Back on the room with the booking form filled in for the slot searched.
+    expect(page).to_have_url(re.compile(rf"/rooms/{room}\?week=.*&date={day}&start=10:00&end=12:00#buchen$"))
+    form = page.locator("#buchen")
+    expect(form.get_by_label(re.compile(r"^Datum"))).to_have_value(day)
+    expect(form.get_by_label(re.compile(r"^Beginn"))).to_have_value("10:00")
+    expect(form.get_by_label(re.compile(r"^Ende"))).to_have_value("12:00")
+    form.get_by_label(re.compile(r"^Personen")).fill("4")
+    snap(page, "booking-form-filled-in")
+    form.get_by_role("button", name="Verbindlich buchen").click()
+
+    expect(page).to_have_url(re.compile(r"/bookings/\d+"))
+    expect(page.locator("main")).to_contain_text(title)
+    expect(page.locator("main")).to_contain_text("10:00–12:00")
+    expect(page.locator("main")).to_contain_text(re.compile(r"Bestätigt|Angefragt"))
+    snap(page, "booking-made")
