@@ -24,10 +24,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD` within `typedYears`.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), LocalDate.typedYears.contains(y) else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = Int(digits: bytes[0..<4], count: 4...4), let m = Int(digits: bytes[5..<7], count: 2...2),
+              let d = Int(digits: bytes[8..<10], count: 2...2), LocalDate.typedYears.contains(y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

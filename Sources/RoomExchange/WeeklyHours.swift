@@ -64,15 +64,16 @@ public struct WeeklyHours: Sendable, Equatable {
     }
 
     /// `HH:MM` (or `H:MM`, or `HH`) to minutes after midnight; `24:00` is allowed.
+    /// Digits only: a sign, as `Int("+5")` would take it, is refused.
     public static func minutes(_ text: some StringProtocol) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let hour = Int(parts[0]), parts[0].count <= 2,
-              parts[0].allSatisfy(\.isASCII), hour >= 0 else { return nil }
-        let minute = parts.count == 2 ? Int(parts[1]) : 0
-        guard let minute, parts.count == 1 || parts[1].count == 2, (0..<60).contains(minute) else { return nil }
-        let total = hour * 60 + minute
-        return total <= 24 * 60 ? total : nil
+        let bytes = Array(text.utf8)
+        let colon = bytes.firstIndex(of: UInt8(ascii: ":"))
+        guard let hour = Int(digits: bytes[..<(colon ?? bytes.count)], count: 1...2) else { return nil }
+        let minute = colon.map { Int(digits: bytes[($0 + 1)...], count: 2...2) } ?? 0
+        guard let minute, minute < 60, hour * 60 + minute <= 24 * 60 else { return nil }
+        return hour * 60 + minute
     }
+
 
     public static func clock(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
@@ -88,5 +89,19 @@ public struct WeeklyHours: Sendable, Equatable {
 private extension String {
     func replacingDashes() -> String {
         String(map { $0 == "–" || $0 == "—" ? "-" : $0 })
+    }
+}
+
+extension Int {
+    /// The value of `bytes` when they are ASCII digits and nothing else, as many
+    /// as `count` allows: what people type into date and time fields.
+    init?(digits bytes: ArraySlice<UInt8>, count: ClosedRange<Int>) {
+        guard count.contains(bytes.count) else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        self = value
     }
 }

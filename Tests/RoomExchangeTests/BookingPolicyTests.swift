@@ -112,6 +112,9 @@ struct BookingPolicyTests {
         #expect(ISOWeek.containing(day("2027-01-03")).description == "2026-W53")
         #expect(ISOWeek("2027-W02")?.adding(weeks: -1).description == "2027-W01")
         #expect(LocalDate("2028-02-29") != nil && LocalDate("2027-02-29") == nil && LocalDate("2027-1-1") == nil)
+        for text in ["2027-+1-01", "+027-01-01", "2027-01-1 ", "2027/01/01", "2027-01-0١", "2027-00-10", "2027-13-01", "2027-01-32"] {
+            #expect(LocalDate(text) == nil, "\(text)")
+        }
         #expect(day("2027-12-31").adding(days: 1) == day("2028-01-01"))
     }
 

@@ -19,6 +19,11 @@ struct WeeklyHoursTests {
         #expect(throws: WeeklyHours.ParseError.malformed) { try WeeklyHours.parseDay("25:00-26:00") }
         #expect(throws: WeeklyHours.ParseError.malformed) { try WeeklyHours.parseDay("08:60-09:00") }
         #expect(throws: WeeklyHours.ParseError.malformed) { try WeeklyHours.parseDay("morgens") }
+        // Digits only: Int("+5") would read a sign.
+        for text in ["+8:00-12:00", "08:+5-12:00", "-0:00-12:00", "8:5-12:00", "008:00-12:00", "08:00:00-12:00", "٨:00-12:00"] {
+            #expect(throws: WeeklyHours.ParseError.malformed, "\(text)") { try WeeklyHours.parseDay(text) }
+        }
+        #expect(WeeklyHours.minutes("9") == 540 && WeeklyHours.minutes("24:00") == 1440 && WeeklyHours.minutes("24:01") == nil)
         #expect(throws: WeeklyHours.ParseError.endBeforeStart) { try WeeklyHours.parseDay("18:00-08:00") }
         #expect(throws: WeeklyHours.ParseError.endBeforeStart) { try WeeklyHours.parseDay("10:00-10:00") }
         #expect(throws: WeeklyHours.ParseError.overlapping) { try WeeklyHours.parseDay("08:00-12:00, 11:00-14:00") }
