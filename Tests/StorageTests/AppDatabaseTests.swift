@@ -24,6 +24,24 @@ func makeDatabase(migratedUpTo migration: String, filledWith sql: String) throws
     return directory
 }
 
+/// `makeDatabase(migratedUpTo:filledWith:)` with organisation 1 ("Verein", Moisling)
+/// and its `rooms` in Moisling, then `sql` for the rest the test needs.
+func makeDatabase(migratedUpTo migration: String,
+                  rooms: [(id: Int, status: String, title: String, description: String, capacity: Int)],
+                  then sql: String = "") throws -> String {
+    let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    let values = rooms.map { room in
+        "(\(room.id), 1, \(quoted(room.status)), \(quoted(room.title)), \(quoted(room.description)), 'moisling', 'Weg 1', '23560', \(room.capacity), 'free', 'instant', 0, 0)"
+    }
+    return try makeDatabase(migratedUpTo: migration, filledWith: """
+        INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
+        INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
+                          bookingMode, createdAt, updatedAt)
+        VALUES \(values.joined(separator: ", "));
+        \(sql)
+        """)
+}
+
 /// A trusted nonprofit in Moisling.
 func insertOrganisation(_ database: AppDatabase, name: String = "Verein") throws -> Organisation.ID {
     try database.insertOrganisation(Organisation(id: .init(0), name: name, kind: .nonprofit, district: .moisling,

@@ -110,11 +110,7 @@ struct AvailabilitySearchTests {
 
     @Test("the codes follow edited hours and are computed for rooms of an older database")
     func openingCodesFollowChanges() throws {
-        let directory = try makeDatabase(migratedUpTo: "v9-search-terms", filledWith: """
-            INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
-            INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
-                              bookingMode, minMinutes, maxMinutes, createdAt, updatedAt)
-            VALUES (1, 1, 'published', 'Saal', '', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 60, 480, 0, 0);
+        let directory = try makeDatabase(migratedUpTo: "v9-search-terms", rooms: [(1, "published", "Saal", "", 50)], then: """
             INSERT INTO openingSpan (roomId, weekday, startMinute, endMinute) VALUES (1, 0, 480, 720), (1, 0, 840, 1080),
                 (1, 2, 0, 1440), (1, 4, 60, 120), (1, 4, 180, 240), (1, 4, 300, 360);
             """)

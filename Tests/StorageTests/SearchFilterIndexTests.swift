@@ -49,12 +49,8 @@ struct SearchFilterIndexTests {
 
     @Test("migrating a database with rooms gives each room the mask of its equipment")
     func migrationFillsMasks() throws {
-        let directory = try makeDatabase(migratedUpTo: "v7-outbox-language", filledWith: """
-            INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
-            INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
-                              bookingMode, createdAt, updatedAt)
-            VALUES (1, 1, 'published', 'Saal', '', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 0, 0),
-                   (2, 1, 'published', 'Leer', '', 'moisling', 'Weg 1', '23560', 5, 'free', 'instant', 0, 0);
+        let directory = try makeDatabase(migratedUpTo: "v7-outbox-language",
+                                         rooms: [(1, "published", "Saal", "", 50), (2, "published", "Leer", "", 5)], then: """
             INSERT INTO roomEquipment VALUES (1, 'stage'), (1, 'wifi'), (1, 'parking');
             """)
         defer { try? FileManager.default.removeItem(atPath: directory) }

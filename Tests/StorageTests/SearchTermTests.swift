@@ -106,13 +106,9 @@ struct SearchTermTests {
 
     @Test("migrating a database with rooms collects their words and drops unpublished rooms from the index")
     func migrationCollectsWords() throws {
-        let directory = try makeDatabase(migratedUpTo: "v8-search-filters", filledWith: """
-            INSERT INTO organisation (id, name, kind, district, description, trusted, createdAt) VALUES (1, 'Verein', 'nonprofit', 'moisling', '', 1, 0);
-            INSERT INTO room (id, organisationId, status, title, description, district, street, postcode, capacity, priceModel,
-                              bookingMode, createdAt, updatedAt)
-            VALUES (1, 1, 'published', 'Gemeinschaftsküche', 'Groß', 'moisling', 'Weg 1', '23560', 50, 'free', 'instant', 0, 0),
-                   (2, 1, 'pending', 'Gemeinschaftsraum', '', 'moisling', 'Weg 1', '23560', 5, 'free', 'instant', 0, 0);
-            """)
+        let directory = try makeDatabase(migratedUpTo: "v8-search-filters", rooms: [
+            (1, "published", "Gemeinschaftsküche", "Groß", 50), (2, "pending", "Gemeinschaftsraum", "", 5),
+        ])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = try AppDatabase(path: directory + "/raumboerse.sqlite")
         // The pending room's words come when it is published.

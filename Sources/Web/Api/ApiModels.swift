@@ -83,9 +83,10 @@ enum ApiModels {
             stepFree = room.stepFree
             organisationName = room.organisationName
             photo = room.photo.map { PhotoInfo($0, base: base) }
-            url = base + Paths.room(room.id)
+            let page = base + Paths.room(room.id)
+            url = page
             apiUrl = base + ApiPaths.room(room.id)
-            bookingUrl = bookingForm.map { base + Paths.room(room.id) + $0 }
+            bookingUrl = bookingForm.map { page + $0 }
         }
 
         enum CodingKeys: String, CodingKey {
