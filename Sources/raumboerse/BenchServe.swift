@@ -18,19 +18,45 @@ struct BenchServe: ParsableCommand {
     @Option var port = 8080
     @Option var host = "127.0.0.1"
     @Option(help: "Server threads.") var workers = 2
+    @Option(help: "What /rooms does per request: all (query and render), query (then the bytes rendered at start), none (only the bytes).")
+    var parts = Parts.all
+
+    /// Taking parts out of `/rooms` one at a time shows what each costs in a
+    /// side-by-side run (`Benchmarks/parts-side-by-side.sh`).
+    enum Parts: String, ExpressibleByArgument {
+        case all, query, none
+    }
+
+    /// The page `../shared/bench/run.sh` asks for.
+    static let measuredTarget = "/rooms?district=St.%20J%C3%BCrgen&page=10"
 
     func run() throws {
         let rooms = try BenchmarkRooms(path: db)
         let library = try MustacheLibrary(directory: templates)
-        var router = Router()
-        router.add(.GET, "/health") { _ in .text("ok") }
-        router.add(.GET, "/rooms") { request in
+        @Sendable func rows(for request: HTTPRequest) throws -> (district: String, page: Int, rows: [BenchmarkRooms.Row]) {
             let query = request.queryItems
             let district = query["district"] ?? "Innenstadt"
             let page = min(max(Int(asciiDigits: query["page"] ?? "1", maxDigits: 6) ?? 1, 1), 10_000)
-            let page20 = try rooms.rooms(district: district, page: page)
-            let context = BenchRoomsPage(district: district, page: page, rooms: page20)
-            return .html(try library.render("rooms", context))
+            return (district, page, try rooms.rooms(district: district, page: page))
+        }
+        @Sendable func render(_ request: HTTPRequest) throws -> [UInt8] {
+            let (district, page, page20) = try rows(for: request)
+            return try library.render("rooms", BenchRoomsPage(district: district, page: page, rooms: page20))
+        }
+        var router = Router()
+        router.add(.GET, "/health") { _ in .text("ok") }
+        switch parts {
+        case .all:
+            router.add(.GET, "/rooms") { request in .html(try render(request)) }
+        case .query:
+            let fixed = try render(HTTPRequest(method: .GET, target: Self.measuredTarget))
+            router.add(.GET, "/rooms") { request in
+                _ = try rows(for: request)
+                return .html(fixed)
+            }
+        case .none:
+            let fixed = try render(HTTPRequest(method: .GET, target: Self.measuredTarget))
+            router.add(.GET, "/rooms") { _ in .html(fixed) }
         }
         var configuration = HTTPServer.Configuration()
         configuration.host = host
