@@ -14,50 +14,78 @@ public struct StoredSession: Sendable {
 
 /// A new account as the registration form validated it.
 public struct NewAccount: Sendable {
+    /// Where the new user belongs: an organisation they found and manage, or the
+    /// one whose invitation link they followed.
+    public enum Membership: Sendable {
+        case founding(name: String, kind: Organisation.Kind)
+        case invited(tokenHash: [UInt8])
+    }
+
     public var email: String
     public var name: String
     public var passwordHash: String
-    public var organisationName: String
-    public var organisationKind: Organisation.Kind
+    public var membership: Membership
     /// The language the person registered in: their pages and e-mails use it.
     public var language: Language
 
-    public init(email: String, name: String, passwordHash: String, organisationName: String, organisationKind: Organisation.Kind,
-                language: Language = .default) {
+    public init(email: String, name: String, passwordHash: String, membership: Membership, language: Language = .default) {
         self.email = email
         self.name = name
         self.passwordHash = passwordHash
-        self.organisationName = organisationName
-        self.organisationKind = organisationKind
+        self.membership = membership
         self.language = language
     }
+}
+
+/// An invitation whose link still works.
+public struct OpenInvitation: Sendable, Equatable {
+    public let organisationID: Organisation.ID
+    public let organisationName: String
+    public let email: String
+}
+
+/// An invitation as its organisation's managers see it.
+public struct SentInvitation: Sendable, Equatable {
+    public let email: String
+    /// The link is used up or too old: inviting again sends a new one.
+    public let expired: Bool
+}
+
+/// What inviting an address did.
+public enum InvitationOutcome: Sendable, Equatable {
+    case sent
+    /// The address was invited within the last hour or has joined; nothing was sent.
+    case alreadySent
+    /// The organisation sent `AppDatabase.invitationsPerDay` in the last 24 hours.
+    case tooMany
 }
 
 extension AppDatabase {
     // MARK: Users
 
-    /// Creates the user and, unless an invitation for the address is waiting, their
-    /// organisation, which the user then manages. One transaction.
+    /// Creates the user and either their organisation, which they then manage, or
+    /// their membership in the organisation whose invitation they accept. One
+    /// transaction; an invitation that is not open throws `InvitationInvalid`.
     public func register(_ account: NewAccount) throws -> User.ID {
         try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE email = ?", arguments: [account.email]) == 0 else {
                 throw EmailTaken()
             }
             let now = AppDatabase.now
-            let invitation = try Row.fetchOne(db, sql: """
-                SELECT id, organisationId FROM invitation WHERE email = ? AND acceptedAt IS NULL ORDER BY id LIMIT 1
-                """, arguments: [account.email])
             let organisationID: Int64
             let organisationRole: User.OrganisationRole
-            if let invitation {
+            switch account.membership {
+            case .founding(let name, let kind):
+                try db.execute(sql: "INSERT INTO organisation (name, kind, createdAt) VALUES (?, ?, ?)", arguments: [name, kind.rawValue, now])
+                organisationID = db.lastInsertedRowID
+                organisationRole = .manager
+            case .invited(let tokenHash):
+                guard let invitation = try Row.fetchOne(db, sql: """
+                    SELECT id, organisationId FROM invitation WHERE tokenHash = ? AND acceptedAt IS NULL AND expiresAt > ?
+                    """, arguments: [Data(tokenHash), now]) else { throw InvitationInvalid() }
                 organisationID = invitation[1]
                 organisationRole = .member
                 try db.execute(sql: "UPDATE invitation SET acceptedAt = ? WHERE id = ?", arguments: [now, invitation[0] as Int64])
-            } else {
-                try db.execute(sql: "INSERT INTO organisation (name, kind, createdAt) VALUES (?, ?, ?)",
-                               arguments: [account.organisationName, account.organisationKind.rawValue, now])
-                organisationID = db.lastInsertedRowID
-                organisationRole = .manager
             }
             try db.execute(sql: """
                 INSERT INTO user (email, name, passwordHash, organisationId, organisationRole, language, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -215,20 +243,52 @@ extension AppDatabase {
         }
     }
 
-    /// Invites an address to join; inviting it again changes nothing.
-    public func invite(email: String, to organisation: Organisation.ID, by user: User.ID) throws {
+    /// At most this many invitation mails per organisation in 24 hours, so the
+    /// site's sender cannot be used to send many mails with a text of one's choosing.
+    public static let invitationsPerDay = 20
+
+    /// Invites an address to join and queues the mail with the link (valid for
+    /// `validFor` seconds), in one transaction. Inviting an address again sends a
+    /// new link, replacing the old one, unless the last was sent within the hour
+    /// or the address has joined.
+    public func invite(email: String, to organisation: Organisation.ID, by user: User.ID,
+                       token: String, tokenHash: [UInt8], validFor seconds: Int64) throws -> InvitationOutcome {
         try pool.write { db in
+            let now = AppDatabase.now
+            let recent = try Int.fetchOne(db, sql: "SELECT count(*) FROM invitation WHERE organisationId = ? AND createdAt > ?",
+                                          arguments: [organisation.rawValue, now - 24 * 3600]) ?? 0
+            guard recent < AppDatabase.invitationsPerDay else { return .tooMany }
             try db.execute(sql: """
-                INSERT INTO invitation (organisationId, email, invitedByUserId, createdAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT (organisationId, email) DO NOTHING
-                """, arguments: [organisation.rawValue, email, user.rawValue, AppDatabase.now])
-            if db.changesCount == 1 { try AppDatabase.notifyInvitation(db, email: email, to: organisation, by: user) }
+                INSERT INTO invitation (organisationId, email, invitedByUserId, createdAt, tokenHash, expiresAt) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organisationId, email) DO UPDATE SET
+                    invitedByUserId = excluded.invitedByUserId, createdAt = excluded.createdAt,
+                    tokenHash = excluded.tokenHash, expiresAt = excluded.expiresAt
+                WHERE acceptedAt IS NULL AND createdAt <= excluded.createdAt - 3600
+                """, arguments: [organisation.rawValue, email, user.rawValue, now, Data(tokenHash), now + seconds])
+            guard db.changesCount == 1 else { return .alreadySent }
+            try AppDatabase.notifyInvitation(db, email: email, token: token, expiresAt: now + seconds, to: organisation, by: user)
+            return .sent
         }
     }
 
-    public func pendingInvitations(of organisation: Organisation.ID) throws -> [String] {
-        try read { try String.fetchAll($0, sql: "SELECT email FROM invitation WHERE organisationId = ? AND acceptedAt IS NULL ORDER BY email",
-                                            arguments: [organisation.rawValue]) }
+    /// The invitation of this link, while it is open.
+    public func openInvitation(tokenHash: [UInt8]) throws -> OpenInvitation? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT i.organisationId, o.name, i.email FROM invitation i JOIN organisation o ON o.id = i.organisationId
+                WHERE i.tokenHash = ? AND i.acceptedAt IS NULL AND i.expiresAt > ?
+                """, arguments: [Data(tokenHash), AppDatabase.now]).map {
+                OpenInvitation(organisationID: Organisation.ID($0[0]), organisationName: $0[1], email: $0[2])
+            }
+        }
+    }
+
+    /// Invitations nobody has accepted yet.
+    public func pendingInvitations(of organisation: Organisation.ID) throws -> [SentInvitation] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT email, expiresAt <= ? FROM invitation WHERE organisationId = ? AND acceptedAt IS NULL ORDER BY email",
+                             arguments: [AppDatabase.now, organisation.rawValue]).map { SentInvitation(email: $0[0], expired: $0[1]) }
+        }
     }
 
     // MARK: Rows
@@ -240,11 +300,5 @@ extension AppDatabase {
              role: User.Role(rawValue: row[offset + 3]) ?? .member,
              organisationID: (row[offset + 4] as Int64?).map(Organisation.ID.init),
              organisationRole: User.OrganisationRole(rawValue: row[offset + 5]) ?? .member, language: Language(rawValue: row[offset + 6]) ?? .default)
-    }
-}
-
-extension AppDatabase {
-    public func hasPendingInvitation(email: String) throws -> Bool {
-        try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation WHERE email = ? AND acceptedAt IS NULL", arguments: [email]) ?? 0 > 0 }
     }
 }

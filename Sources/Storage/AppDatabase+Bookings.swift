@@ -57,6 +57,7 @@ public struct BookingDetails: Sendable {
 public enum BookingReason {
     public static let otherRequestConfirmed = "booking.reason.other_request_confirmed"
     public static let roomArchived = "booking.reason.room_archived"
+    public static let roomUnpublished = "booking.reason.room_unpublished"
 }
 
 extension AppDatabase {
@@ -175,6 +176,9 @@ extension AppDatabase {
             switch change {
             case .confirm:
                 guard isOwner, booking.status == .requested else { return false }
+                // Pending (an edit under review) may be confirmed; a room taken down or rejected may not.
+                let roomStatus = try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [booking.roomID.rawValue])
+                guard roomStatus == Room.Status.published.rawValue || roomStatus == Room.Status.pending.rawValue else { throw RoomNotLent() }
                 if try AppDatabase.overlapsConfirmed(db, room: booking.roomID, start: booking.startsAt, end: booking.endsAt, except: nil) {
                     throw BookingConflict(failures: [(AppDatabase.slot(booking), [.overlapsBooking])])
                 }

@@ -41,9 +41,9 @@ public enum MailKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Messages whose text is a secret (a reset link): their text and payload are
-    /// erased once the message is sent or given up.
-    var isSecret: Bool { self == .passwordReset }
+    /// Messages whose text is a secret (a reset or invitation link): their text
+    /// and payload are erased once the message is sent or given up.
+    var isSecret: Bool { self == .passwordReset || self == .invitation }
 }
 
 /// The kinds of mail a user can switch off.
@@ -201,13 +201,14 @@ extension AppDatabase {
 
     /// An invitation to the invited address, in the inviter's language: the
     /// invited person has no account and so no language of their own yet.
-    static func notifyInvitation(_ db: Database, email: String, to organisation: Organisation.ID, by user: User.ID) throws {
+    static func notifyInvitation(_ db: Database, email: String, token: String, expiresAt: Int64, to organisation: Organisation.ID, by user: User.ID) throws {
         let organisationName = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [organisation.rawValue]) ?? ""
         let row = try Row.fetchOne(db, sql: "SELECT name, language FROM user WHERE id = ?", arguments: [user.rawValue])
         let inviter: String = row?[0] ?? ""
         let language = (row?[1] as String?).flatMap(Language.init(rawValue:)) ?? .default
         try enqueueMail(db, .invitation, to: .address(email, language),
-                        payload: MailPayload(values: ["organisation": organisationName, "inviter_name": inviter, "email": email]))
+                        payload: MailPayload(values: ["organisation": organisationName, "inviter_name": inviter, "token": token,
+                                                     "expires_at": String(expiresAt)]))
     }
 
     /// Queues a reminder for every confirmed booking that starts within `lead`

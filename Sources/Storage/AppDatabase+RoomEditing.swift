@@ -97,21 +97,27 @@ extension AppDatabase {
             guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [id.rawValue]) == organisation.rawValue else {
                 return nil
             }
-            let now = AppDatabase.now
-            try db.execute(sql: "UPDATE room SET status = 'archived', updatedAt = ? WHERE id = ?", arguments: [now, id.rawValue])
-            let cancelled = try Int64.fetchAll(db, sql: """
-                SELECT id FROM booking WHERE roomId = ? AND startsAt > ? AND status IN ('requested', 'confirmed')
-                """, arguments: [id.rawValue, now])
-            for booking in cancelled {
-                try db.execute(sql: """
-                    UPDATE booking SET status = 'cancelled', statusReason = ?, sequence = sequence + 1, updatedAt = ? WHERE id = ?
-                    """, arguments: [BookingReason.roomArchived, now, booking])
-                try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, 'cancelled', ?, ?)",
-                               arguments: [booking, user.rawValue, BookingReason.roomArchived, now])
-                try AppDatabase.notifyBookingChanged(db, [booking], by: user.rawValue)
-            }
-            return cancelled
+            try db.execute(sql: "UPDATE room SET status = 'archived', updatedAt = ? WHERE id = ?", arguments: [AppDatabase.now, id.rawValue])
+            return try AppDatabase.cancelFutureBookings(db, of: id, reason: BookingReason.roomArchived, by: user.rawValue)
         }
+    }
+
+    /// Cancels the room's requested and confirmed bookings that have not begun
+    /// and tells both sides; returns their ids.
+    static func cancelFutureBookings(_ db: Database, of room: Room.ID, reason: String, by user: Int64) throws -> [Int64] {
+        let now = AppDatabase.now
+        let cancelled = try Int64.fetchAll(db, sql: """
+            SELECT id FROM booking WHERE roomId = ? AND startsAt > ? AND status IN ('requested', 'confirmed')
+            """, arguments: [room.rawValue, now])
+        for booking in cancelled {
+            try db.execute(sql: """
+                UPDATE booking SET status = 'cancelled', statusReason = ?, sequence = sequence + 1, updatedAt = ? WHERE id = ?
+                """, arguments: [reason, now, booking])
+            try db.execute(sql: "INSERT INTO bookingEvent (bookingId, actorUserId, action, reason, at) VALUES (?, ?, 'cancelled', ?, ?)",
+                           arguments: [booking, user, reason, now])
+            try AppDatabase.notifyBookingChanged(db, [booking], by: user)
+        }
+        return cancelled
     }
 
     // MARK: Photos
@@ -191,6 +197,12 @@ extension AppDatabase {
             }
             if status == .rejected || status == .archived {
                 try db.execute(sql: "UPDATE report SET resolvedAt = ? WHERE roomId = ? AND resolvedAt IS NULL", arguments: [now, id.rawValue])
+            }
+            // A room taken down for good is not lent any more: its bookings end as
+            // when the organisation archives it. A rejected room may come back
+            // after an edit, so its bookings stay.
+            if status == .archived && previous != status.rawValue {
+                _ = try AppDatabase.cancelFutureBookings(db, of: id, reason: BookingReason.roomUnpublished, by: moderator.id.rawValue)
             }
             if previous != status.rawValue { try AppDatabase.notifyRoomModerated(db, id, to: status, reason: reason) }
             try AppDatabase.audit(db, actor: moderator, action: "room.\(status.rawValue)", objectType: "room", objectID: id.rawValue, reason: reason)

@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v8-search-filters") { db in try db.execute(sql: v8SearchFilters) }
         migrator.registerMigration("v9-search-terms") { db in try db.execute(sql: v9SearchTerms) }
         migrator.registerMigration("v10-opening-codes") { db in try db.execute(sql: v10OpeningCodes) }
+        migrator.registerMigration("v11-invitation-links") { db in try db.execute(sql: v11InvitationLinks) }
         return migrator
     }
 
@@ -504,5 +505,16 @@ enum Migrations {
     DROP INDEX room_status_district_filters;
     CREATE INDEX room_status_district_filters ON room(status, district, id, capacity, stepFree, priceModel, equipmentMask,
         minMinutes, maxMinutes, leadHours, maxDaysAhead, hours0, hours1, hours2, hours3, hours4, hours5, hours6);
+    """
+
+    /// An invitation is accepted through the link in its e-mail (a single-use
+    /// token, only its SHA-256 stored), no longer by registering with the invited
+    /// address: whoever registered first with that address took the seat, and an
+    /// invited person could not found their own organisation. Invitations from
+    /// before have no link; they count as expired until the manager invites again.
+    static let v11InvitationLinks = """
+    ALTER TABLE invitation ADD COLUMN tokenHash BLOB;
+    ALTER TABLE invitation ADD COLUMN expiresAt INTEGER NOT NULL DEFAULT 0;
+    CREATE UNIQUE INDEX invitation_token ON invitation(tokenHash) WHERE tokenHash IS NOT NULL;
     """
 }

@@ -14,3 +14,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
 
 /// An e-mail address that another account uses already.
 public struct EmailTaken: Error, Equatable {}
+
+/// An invitation link that is unknown, used or expired.
+public struct InvitationInvalid: Error, Equatable {}
+
+/// A booking request for a room that is archived or rejected cannot be confirmed.
+public struct RoomNotLent: Error, Equatable {}

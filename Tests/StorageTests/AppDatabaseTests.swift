@@ -229,3 +229,22 @@ func sampleRoom(_ organisation: Organisation.ID, title: String, status: Room.Sta
          bookingMode: .instant, accessibility: Accessibility(stepFree: false, accessibleWC: false, hearingLoop: false),
          equipment: [], openingHours: .closed, minMinutes: 60, maxMinutes: 240, leadHours: 2, maxDaysAhead: 365, rules: "")
 }
+
+@Suite("Invitations in the database")
+struct InvitationStorageTests {
+    @Test("invitations from before v11 have no link: they count as expired and nobody joins through them")
+    func migratedInvitations() throws {
+        let directory = try makeDatabase(migratedUpTo: "v10-opening-codes", filledWith: """
+            INSERT INTO organisation (id, name, kind, createdAt) VALUES (1, 'Treff', 'nonprofit', 0);
+            INSERT INTO invitation (organisationId, email, createdAt) VALUES (1, 'alt@treff.example', 0);
+            """)
+        let database = try AppDatabase(path: directory + "/raumboerse.sqlite")
+        #expect(try database.pendingInvitations(of: Organisation.ID(1)) == [SentInvitation(email: "alt@treff.example", expired: true)])
+        #expect(throws: InvitationInvalid.self) {
+            try database.register(NewAccount(email: "alt@treff.example", name: "Alt", passwordHash: "x", membership: .invited(tokenHash: [])))
+        }
+        #expect(try database.register(NewAccount(email: "alt@treff.example", name: "Alt", passwordHash: "x",
+                                                 membership: .founding(name: "Alt e.V.", kind: .nonprofit))) == User.ID(1))
+        #expect(try database.user(User.ID(1))?.organisationID == Organisation.ID(2))
+    }
+}

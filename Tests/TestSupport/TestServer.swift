@@ -36,6 +36,11 @@ public final class TestServer: @unchecked Sendable {
 
     public var database: AppDatabase { app.database }
 
+    /// The link token of the newest invitation mail to `email` still in the outbox.
+    public func invitationToken(to email: String) throws -> String? {
+        try database.outboxMessages(failed: false, limit: 1000).last { $0.kind == "invitation" && $0.recipient == email }?.payload.values["token"]
+    }
+
     /// A moderator created as `raumboerse user create` would, signed in on a new client.
     public func moderatorClient(email: String = "moderation@luebeck.example") throws -> TestClient {
         _ = try database.createUser(email: email, name: "Mo Derator", role: .moderator, passwordHash: try PasswordHasher(logN: 10).hash("moderations-passwort"))
@@ -129,6 +134,14 @@ public final class TestClient: @unchecked Sendable {
                          kind: String = "nonprofit", password: String = "ein langes Testpasswort") throws -> TestResponse {
         try submit("/register", [("email", email), ("password", password), ("name", name),
                                  ("organisation_name", organisation), ("organisation_kind", kind), ("privacy", "1")])
+    }
+
+    /// Registers through the invitation link `token` (from `TestServer.invitationToken`).
+    @discardableResult
+    public func accept(invitation token: String, email: String, name: String = "Kim Kollegin",
+                       password: String = "ein langes Testpasswort") throws -> TestResponse {
+        try submit("/register?invitation=" + token, to: "/register", [("invitation", token), ("email", email), ("password", password),
+                                                                     ("name", name), ("privacy", "1")])
     }
 
     @discardableResult

@@ -100,6 +100,12 @@ struct AccountTests {
         #expect(AccountPages.safeNext("https://evil.example/") == "/my")
         #expect(AccountPages.safeNext("/\\evil.example") == "/my")
         #expect(AccountPages.safeNext("/rooms?q=x") == "/rooms?q=x")
+        // Browsers drop tabs and newlines and read a backslash as a slash.
+        for sneaky in ["/\t/evil.example", "/\n/evil.example", "/ /evil.example", "/x\\..\\..\\/evil", "/\u{7F}/evil.example", "/\u{A0}/evil.example"] {
+            #expect(AccountPages.safeNext(sneaky) == "/my", "\(sneaky.debugDescription)")
+        }
+        let away = try client.get("/login?next=/%09/evil.example")
+        #expect(away.status == 303 && away.header("Location") == "/my", "signed in: straight on, but not away")
     }
 
     @Test("repeated failures lock the account for that address with a clear message; other clients still sign in")

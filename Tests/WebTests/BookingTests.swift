@@ -138,6 +138,32 @@ struct BookingTests {
         #expect(try statuses(server) == ["confirmed", "cancelled", "cancelled", "cancelled", "cancelled"])
     }
 
+    @Test("a room the moderators take down: its future bookings are cancelled and both sides told; a request can no longer be confirmed")
+    func unpublishedRoomEndsItsBookings() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = try openRoom(server, mode: "request")
+        let booker = server.client()
+        try booker.register(email: "chor@verein.example", organisation: "Chor e.V.")
+        #expect(try book(booker, date: dateAhead(5), start: "10:00", end: "12:00").status == 303)
+        #expect(try book(booker, date: dateAhead(6), start: "10:00", end: "12:00").status == 303)
+        #expect(try owner.submit("/bookings/1", to: "/bookings/1/confirm", []).status == 303)
+        let moderator = try server.moderatorClient()
+        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/unpublish", [("reason", "Raum existiert nicht mehr")]).status == 303)
+        #expect(try statuses(server) == ["cancelled", "cancelled"])
+        let page = try booker.get("/bookings/1")
+        #expect(page.text.contains("Der Raum wurde von der Moderation der Raumbörse offline genommen."))
+        let told = try server.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outboxMessage WHERE kind = 'booking_cancelled'") }
+        #expect(told == 2, "the booker of each booking is told")
+
+        // A request on a room taken down (here: archived before v11 left it open) cannot be confirmed.
+        try server.database.pool.write { try $0.execute(sql: "UPDATE booking SET status = 'requested' WHERE id = 2") }
+        let refused = try owner.submit("/bookings/2", to: "/bookings/2/confirm", [])
+        #expect(refused.status == 409 && refused.text.contains("nicht mehr im Angebot"))
+        #expect(try statuses(server) == ["cancelled", "requested"])
+        #expect(try owner.submit("/bookings/2", to: "/bookings/2/decline", [("reason", "Raum gibt es nicht mehr")]).status == 303)
+    }
+
     @Test("50 clients booking the same slot at once: exactly one confirmed, every other 409, one row in the database")
     func concurrentBookings() async throws {
         let server = try TestServer(demo: false) { $0.server.workerThreads = 8 }

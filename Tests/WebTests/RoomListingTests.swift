@@ -258,8 +258,7 @@ struct RoomListingTests {
         #expect(try owner.get("/organisations/1").text.contains("info@treff.example"))
         #expect(try owner.submit("/organisations/1/edit", to: "/organisations/1/invitations", [("email", "neu@treff.example")]).status == 303)
         let invitee = server.client()
-        let joined = try invitee.submit("/register", [("email", "neu@treff.example"), ("password", "ein langes Testpasswort"), ("name", "Neu"),
-                                                      ("organisation_name", ""), ("organisation_kind", ""), ("privacy", "1")])
+        let joined = try invitee.accept(invitation: try #require(try server.invitationToken(to: "neu@treff.example")), email: "neu@treff.example")
         #expect(joined.status == 303)
         let member = try #require(try server.database.credentials(email: "neu@treff.example")).user
         #expect(member.organisationID == Organisation.ID(1))

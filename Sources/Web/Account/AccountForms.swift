@@ -12,10 +12,13 @@ struct RegistrationForm {
     var organisationName = ""
     var organisationKind = ""
     var privacy = false
+    /// The token of the invitation link the person followed, or empty.
+    var invitation = ""
 
     init() {}
 
     init(_ form: FormData) {
+        invitation = form.text("invitation")
         email = form.text("email").lowercased()
         password = form["password"] ?? ""
         name = form.text("name")
@@ -24,13 +27,14 @@ struct RegistrationForm {
         privacy = form.isChecked("privacy")
     }
 
-    func validate(organisationRequired: Bool) -> FieldErrors {
+    /// Someone who follows an invitation joins that organisation and names none.
+    func validate() -> FieldErrors {
         var errors = FieldErrors()
         if !RegistrationForm.isEmail(email) { errors.add("email", "account.error.email_invalid") }
         if let problem = RegistrationForm.passwordProblem(password, email: email) { errors.add("password", problem) }
         if name.isEmpty { errors.add("name", "account.error.name_missing") }
         if name.count > 100 { errors.add("name", Phrase("account.error.name_too_long", ["max": "100"])) }
-        if organisationRequired {
+        if invitation.isEmpty {
             if organisationName.isEmpty { errors.add("organisation_name", "register.error.organisation_missing") }
             if organisationName.count > 200 { errors.add("organisation_name", Phrase("account.error.name_too_long", ["max": "200"])) }
             if Organisation.Kind(rawValue: organisationKind) == nil { errors.add("organisation_kind", "register.error.organisation_kind") }
@@ -46,11 +50,11 @@ struct RegistrationForm {
             FieldContext(name: "password", label: texts("account.field.password"), kind: .input(type: "password"),
                          hint: texts("account.field.password_hint"), required: true, autocomplete: "new-password"),
             FieldContext(name: "organisation_name", label: texts("register.field.organisation_name"), value: organisationName,
-                         hint: texts("register.field.organisation_name_hint"), autocomplete: "organization", maxLength: 200),
+                         hint: texts("register.field.organisation_name_hint"), required: true, autocomplete: "organization", maxLength: 200),
             FieldContext(name: "organisation_kind", label: texts("register.field.organisation_kind"),
                          kind: .select([FieldContext.Option(value: "", label: texts("register.field.organisation_kind_choose"))]
                              + Organisation.Kind.allCases.map { FieldContext.Option(value: $0.rawValue, label: texts.label($0)) }),
-                         value: organisationKind),
+                         value: organisationKind, required: true),
             FieldContext(name: "privacy", label: texts("register.field.privacy"), kind: .checkbox, value: privacy ? "1" : "", required: true),
         ]
     }

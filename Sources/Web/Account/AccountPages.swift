@@ -17,25 +17,44 @@ struct AccountPages: Sendable {
     /// Like logging in, registering leads on to `next` (a room's booking form
     /// that sent the person here) or else to their overview.
     func showRegister(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
-        let next = AccountPages.safeNext(request.queryItems["next"])
+        let query = request.queryItems
+        let next = AccountPages.safeNext(query["next"])
         if visitor.isSignedIn { return .redirect(to: next) }
-        return try renderRegister(RegistrationForm(), next: next, errors: FieldErrors(), visitor)
+        var form = RegistrationForm()
+        guard let token = query["invitation"] else { return try renderRegister(form, next: next, errors: FieldErrors(), visitor) }
+        // An invitation link: the form names the organisation and offers the invited address.
+        guard let invitation = try database.openInvitation(tokenHash: Tokens.sha256(token)) else {
+            return try renderRegister(form, next: next, errors: FieldErrors(), formError: "register.invitation.invalid", visitor, status: .gone)
+        }
+        form.invitation = token
+        form.email = invitation.email
+        return try renderRegister(form, joining: invitation, next: next, errors: FieldErrors(), visitor)
     }
 
     func register(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let data = FormData(request)
-        let form = RegistrationForm(data)
+        var form = RegistrationForm(data)
         let next = AccountPages.safeNext(data["next"])
-        let invited = try database.hasPendingInvitation(email: form.email)
-        var errors = form.validate(organisationRequired: !invited)
-        if errors.isEmpty {
+        var invitation: OpenInvitation?
+        var formError: String?
+        if !form.invitation.isEmpty {
+            invitation = try database.openInvitation(tokenHash: Tokens.sha256(form.invitation))
+            if invitation == nil {
+                // Used or expired since the form was shown: offer the form for one's own organisation.
+                form.invitation = ""
+                formError = "register.invitation.invalid"
+            }
+        }
+        var errors = form.validate()
+        if errors.isEmpty && formError == nil {
+            let membership: NewAccount.Membership = form.invitation.isEmpty
+                ? .founding(name: form.organisationName, kind: Organisation.Kind(rawValue: form.organisationKind) ?? .other)
+                : .invited(tokenHash: Tokens.sha256(form.invitation))
             do {
                 // The account keeps the language the person registered in: pages after
                 // login and every e-mail use it.
                 let id = try database.register(NewAccount(
-                    email: form.email, name: form.name, passwordHash: try hasher.hash(form.password),
-                    organisationName: form.organisationName, organisationKind: Organisation.Kind(rawValue: form.organisationKind) ?? .other,
-                    language: visitor.language
+                    email: form.email, name: form.name, passwordHash: try hasher.hash(form.password), membership: membership, language: visitor.language
                 ))
                 guard let user = try database.user(id) else { throw HTTPError(.internalServerError) }
                 var response = HTTPResponse.redirect(to: next)
@@ -43,14 +62,22 @@ struct AccountPages: Sendable {
                 return response
             } catch is EmailTaken {
                 errors.add("email", "register.error.email_taken")
+            } catch is InvitationInvalid {
+                form.invitation = ""
+                invitation = nil
+                formError = "register.invitation.invalid"
             }
         }
-        return try renderRegister(form, next: next, errors: errors, visitor, status: .unprocessableContent)
+        return try renderRegister(form, joining: invitation, next: next, errors: errors, formError: formError, visitor, status: .unprocessableContent)
     }
 
-    private func renderRegister(_ form: RegistrationForm, next: String, errors: FieldErrors, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        var context = FormContext(fields: form.fields(visitor.texts), errors: errors, visitor: visitor)
-        context.extra = ["next": .text(next)]
+    private func renderRegister(_ form: RegistrationForm, joining invitation: OpenInvitation? = nil, next: String, errors: FieldErrors,
+                                formError: String? = nil, _ visitor: Visitor, status: HTTPStatus = .ok) throws -> HTTPResponse {
+        var context = FormContext(fields: form.fields(visitor.texts), errors: errors, visitor: visitor, formError: formError.map { visitor.texts($0) })
+        context.extra = [
+            "next": .text(next), "invitation": .text(invitation == nil ? nil : form.invitation),
+            "joining": .text(invitation.map { visitor.texts("register.invitation.joining", ["organisation": $0.organisationName]) }),
+        ]
         return try pages.page(.register, context,
                        layout: LayoutContext(title: AccountPages.title("register.title", failed: !errors.isEmpty, visitor), canonicalPath: "/register",
                                              visitor: visitor),
@@ -80,7 +107,9 @@ struct AccountPages: Sendable {
         }
         let delay = throttle.delay(for: keys)
         if delay > 0 { Thread.sleep(forTimeInterval: delay) }
-        guard let (user, hash) = try database.credentials(email: email), hasher.verify(password, against: hash) else {
+        let credentials = try database.credentials(email: email)
+        if credentials == nil { hasher.verifyNothing(password) }
+        guard let (user, hash) = credentials, hasher.verify(password, against: hash) else {
             throttle.recordFailure(keys)
             return try renderLogin(email: email, next: next, message: visitor.texts("login.error.failed"), visitor, status: .unprocessableContent)
         }
@@ -104,10 +133,13 @@ struct AccountPages: Sendable {
                                                                               canonicalPath: "/login", visitor: visitor), status: status)
     }
 
-    /// Only paths of this site: `/x` but not `//host` or `/\host`.
+    /// Only paths of this site: `/x` but not `//host` or `/\host`. Browsers drop
+    /// tabs and newlines from URLs and read `\` as `/`, so `/<TAB>/host` would
+    /// lead away too: no whitespace, control character or backslash anywhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.contains(where: { $0.isNewline || $0 == "\0" }) else { return overview }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+              !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace })
+        else { return overview }
         return next
     }
 

@@ -119,16 +119,26 @@ struct OrganisationEditing: Sendable {
         guard user.organisationRole == .manager else { throw HTTPError(.forbidden, message: "invitation.error.not_manager") }
         let email = FormData(request).text("email").lowercased()
         var errors = FieldErrors()
-        if !RegistrationForm.isEmail(email) { errors.add("email", "account.error.email_invalid_short") }
-        guard errors.isEmpty else {
-            let values = ["name": organisation.name, "kind": organisation.kind.rawValue, "district": organisation.district?.rawValue ?? "",
-                          "description": organisation.description, "website": organisation.website ?? "",
-                          "contact_email": organisation.contactEmail ?? "", "phone": organisation.phone ?? ""]
-            return try render(user, organisation, values: values, errors: FieldErrors(), inviteEmail: email, inviteErrors: errors, visitor, saved: nil, status: .unprocessableContent)
+        if !RegistrationForm.isEmail(email) {
+            errors.add("email", "account.error.email_invalid_short")
+        } else {
+            let token = Tokens.random()
+            switch try database.invite(email: email, to: organisation.id, by: user.id, token: token, tokenHash: Tokens.sha256(token),
+                                       validFor: OrganisationEditing.invitationValidity) {
+            case .sent: return .redirect(to: Paths.organisation(organisation.id) + "/edit?saved=invited")
+            case .alreadySent: errors.add("email", "invitation.error.already_sent")
+            case .tooMany: errors.add("email", Phrase("invitation.error.too_many", ["count": String(AppDatabase.invitationsPerDay)]))
+            }
         }
-        try database.invite(email: email, to: organisation.id, by: user.id)
-        return .redirect(to: Paths.organisation(organisation.id) + "/edit?saved=invited")
+        let values = ["name": organisation.name, "kind": organisation.kind.rawValue, "district": organisation.district?.rawValue ?? "",
+                      "description": organisation.description, "website": organisation.website ?? "",
+                      "contact_email": organisation.contactEmail ?? "", "phone": organisation.phone ?? ""]
+        let status: HTTPStatus = errors["email"].map { $0.key == "invitation.error.too_many" } == true ? .tooManyRequests : .unprocessableContent
+        return try render(user, organisation, values: values, errors: FieldErrors(), inviteEmail: email, inviteErrors: errors, visitor, saved: nil, status: status)
     }
+
+    /// How long an invitation link works.
+    static let invitationValidity: Int64 = 14 * 24 * 3600
 
     private func render(_ user: User, _ organisation: Organisation, values: [String: String], errors: FieldErrors, inviteEmail: String,
                         inviteErrors: FieldErrors, _ visitor: Visitor, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
@@ -160,7 +170,10 @@ struct OrganisationEditing: Sendable {
             "invite_form": .context(inviteForm), "invite_url": .text(Paths.organisation(organisation.id) + "/invitations"),
             "members": .list(try database.members(of: organisation.id).map { NamedContext(values: ["name": .text($0.name), "email": .text($0.email),
                                                                                                   "is_manager": .bool($0.organisationRole == .manager)]) }),
-            "invitations": .list(try database.pendingInvitations(of: organisation.id).map { NamedContext(values: ["email": .text($0)]) }),
+            "invitations": .list(try database.pendingInvitations(of: organisation.id).map { invitation in
+                NamedContext(values: ["text": .text(texts(invitation.expired ? "organisation_edit.members.invited_expired" : "organisation_edit.members.invited",
+                                                          ["email": invitation.email]))])
+            }),
         ]
         let failed = !errors.isEmpty || !inviteErrors.isEmpty
         return try pages.page(.organisationForm, form, layout: LayoutContext(title: AccountPages.title("organisation_edit.title", failed: failed, visitor),

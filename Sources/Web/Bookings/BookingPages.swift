@@ -99,6 +99,8 @@ struct BookingPages: Sendable {
             // Already in the visitor's words: the error page shows a text that is not a key as it is.
             let reasons = conflict.failures.flatMap(\.problems).map(visitor.texts.message).joined(separator: " ")
             throw HTTPError(.conflict, message: visitor.texts("booking.error.cannot_confirm", ["reasons": reasons]))
+        } catch is RoomNotLent {
+            throw HTTPError(.conflict, message: "booking.error.room_not_lent")
         }
         let saved = switch change { case .confirm: "confirmed"; case .decline: "declined"; case .cancel, .cancelSeries: "cancelled" }
         return .redirect(to: Paths.booking(id) + "?saved=" + saved)

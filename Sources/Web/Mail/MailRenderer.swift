@@ -128,7 +128,7 @@ struct MailContext: MustacheContext {
         case "room_url": return .text(values["room_id"].map { baseURL + "/rooms/" + $0 })
         case "edit_url": return .text(values["room_id"].map { baseURL + "/rooms/" + $0 + "/edit" })
         case "my_url": return .text(baseURL + "/my")
-        case "register_url": return .text(baseURL + "/register")
+        case "invitation_url": return .text(values["token"].map { baseURL + "/register?invitation=" + $0 })
         case "login_url": return .text(baseURL + "/login")
         case "reset_url": return .text(values["token"].map { baseURL + "/password-reset/" + $0 })
         case "reset_request_url": return .text(baseURL + "/password-reset")

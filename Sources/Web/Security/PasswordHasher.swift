@@ -42,6 +42,13 @@ public struct PasswordHasher: Sendable {
     }
 
     /// True when the stored hash is weaker than this hasher's parameters.
+    /// Spends the time of one `verify` and fails: a login for an unknown or
+    /// blocked address must take as long as one with a wrong password, or the
+    /// answer's timing tells which addresses have accounts.
+    public func verifyNothing(_ password: String) {
+        _ = try? derive(password, salt: Array(repeating: 0, count: 16), logN: logN, r: blockSize, p: parallelism)
+    }
+
     public func needsRehash(_ stored: String) -> Bool {
         !stored.hasPrefix("$scrypt$ln=\(logN),r=\(blockSize),p=\(parallelism)$")
     }
