@@ -31,6 +31,19 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date as a person may type it where the browser offers no date picker:
+    /// `2026-11-30` as a picker sends it, or the German `30.11.2026` (also `1.2.2027`).
+    public init?(typed text: some StringProtocol) {
+        if let date = LocalDate(text) {
+            self = date
+            return
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        guard parts.count == 3, let d = Int(digits: parts[0][...], count: 1...2), let m = Int(digits: parts[1][...], count: 1...2),
+              let y = Int(digits: parts[2][...], count: 4...4), LocalDate.typedYears.contains(y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     public var description: String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }

@@ -226,8 +226,15 @@ extension AppDatabase {
 
     // MARK: Organisations
 
-    public func updateOrganisation(_ organisation: Organisation) throws {
+    /// Saves the profile. A change of kind decides prices (rooms free for
+    /// nonprofits), so it is written to the audit log for the moderators, with the old and new kind.
+    public func updateOrganisation(_ organisation: Organisation, by user: User?) throws {
         try pool.write { db in
+            let previousKind = try String.fetchOne(db, sql: "SELECT kind FROM organisation WHERE id = ?", arguments: [organisation.id.rawValue])
+            if let previousKind, previousKind != organisation.kind.rawValue {
+                try AppDatabase.audit(db, actor: user, action: "organisation.kind_changed", objectType: "organisation",
+                                      objectID: organisation.id.rawValue, reason: previousKind + " → " + organisation.kind.rawValue)
+            }
             try db.execute(sql: """
                 UPDATE organisation SET name = ?, kind = ?, district = ?, description = ?, website = ?, contactEmail = ?, phone = ?
                 WHERE id = ?

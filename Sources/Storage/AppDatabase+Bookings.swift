@@ -49,6 +49,14 @@ public struct BookingDetails: Sendable {
     public let sequence: Int
     public let createdAt: Int64
     public let updatedAt: Int64
+    /// Where to go and what to keep to: the parties need it once they have a booking.
+    public let roomStreet: String
+    public let roomPostcode: String
+    public let roomDistrict: District
+    public let roomRules: String
+    /// How the booker reaches the room's organisation: its contact details, or its manager's address.
+    public let providerPhone: String?
+    public let providerEmail: String?
     public var events: [BookingEvent] = []
 }
 
@@ -136,7 +144,9 @@ extension AppDatabase {
 
     static let bookingColumns = """
         b.id, b.roomId, r.title, r.organisationId, o.name, b.bookerUserId, u.name, u.email, bo.name, b.startsAt, b.endsAt,
-        b.attendees, b.purpose, b.status, b.statusReason, b.priceCents, r.priceModel, b.seriesId, b.sequence, b.createdAt, b.updatedAt
+        b.attendees, b.purpose, b.status, b.statusReason, b.priceCents, r.priceModel, b.seriesId, b.sequence, b.createdAt, b.updatedAt,
+        r.street, r.postcode, r.district, r.rules, o.phone,
+        coalesce(o.contactEmail, (SELECT m.email FROM user m WHERE m.organisationId = o.id AND m.organisationRole = 'manager' ORDER BY m.id LIMIT 1))
         """
     static let bookingJoins = """
         FROM booking b JOIN room r ON r.id = b.roomId JOIN organisation o ON o.id = r.organisationId
@@ -153,7 +163,9 @@ extension AppDatabase {
             roomOrganisationName: row[4], bookerUserID: (row[5] as Int64?).map(User.ID.init), bookerName: row[6], bookerEmail: row[7],
             bookerOrganisationName: row[8], startsAt: row[9], endsAt: row[10], attendees: row[11], purpose: row[12],
             status: BookingStatus(rawValue: row[13]) ?? .cancelled, statusReason: row[14], priceCents: row[15], priceModel: row[16],
-            seriesID: row[17], sequence: row[18], createdAt: row[19], updatedAt: row[20]
+            seriesID: row[17], sequence: row[18], createdAt: row[19], updatedAt: row[20],
+            roomStreet: row[21], roomPostcode: row[22], roomDistrict: District(rawValue: row[23]) ?? .innenstadt, roomRules: row[24],
+            providerPhone: row[25], providerEmail: row[26]
         )
     }
 

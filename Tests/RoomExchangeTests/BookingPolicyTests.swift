@@ -116,6 +116,12 @@ struct BookingPolicyTests {
             #expect(LocalDate(text) == nil, "\(text)")
         }
         #expect(day("2027-12-31").adding(days: 1) == day("2028-01-01"))
+        // Typed by hand where the browser shows no date picker: ISO or German.
+        #expect(LocalDate(typed: "2026-11-30") == day("2026-11-30"))
+        #expect(LocalDate(typed: "30.11.2026") == day("2026-11-30") && LocalDate(typed: "1.2.2027") == day("2027-02-01"))
+        for text in ["30.11.26", "31.11.2026", "29.02.2027", "30.11.2026.", "30..2026", "+1.12.2026", "30.11.1899", "", "30-11-2026", "1.012.2026"] {
+            #expect(LocalDate(typed: text) == nil, "\(text)")
+        }
     }
 
     @Test("prices follow the booker's kind and the true length")

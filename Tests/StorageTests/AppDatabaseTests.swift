@@ -54,7 +54,7 @@ struct AppDatabaseTests {
     func migrates() throws {
         let (database, directory) = try makeTestDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes"])
+        #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links"])
         let (mode, foreignKeys, synchronous) = try database.pool.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
              try Int.fetchOne(db, sql: "PRAGMA synchronous"))
@@ -63,7 +63,7 @@ struct AppDatabaseTests {
         #expect(foreignKeys == 1)
         #expect(synchronous == 2) // FULL
         let reopened = try AppDatabase(path: database.path)
-        #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links"])
     }
 
     @Test("a database migrated by a newer program is refused")

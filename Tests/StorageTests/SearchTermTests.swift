@@ -80,7 +80,7 @@ struct SearchTermTests {
         #expect(try titles(database, "zauber") == [])
 
         org.name = "Kulturkollektiv Hafen"
-        try database.updateOrganisation(org)
+        try database.updateOrganisation(org, by: nil)
         #expect(try titles(database, "kulturkoll") == ["Töpferstube"])
         #expect(try expansion(database, "kulturkoll") == #"("kulturkollektiv")"#)
         #expect(try titles(database, "verein") == [])

@@ -38,14 +38,20 @@ struct BookingTests {
     func instantBooking() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
-        _ = try openRoom(server)
+        let owner = try openRoom(server)
         let booker = server.client()
         try booker.register(email: "office@firma.example", organisation: "Firma GmbH", kind: "company")
         let response = try book(booker, date: dateAhead(7), start: "18:00", end: "20:00")
         #expect(response.status == 303)
-        #expect(response.header("Location") == "/bookings/1")
-        let page = try booker.get("/bookings/1")
+        #expect(response.header("Location") == "/bookings/1?saved=booked")
+        let page = try booker.get("/bookings/1?saved=booked")
         #expect(page.status == 200)
+        #expect(page.text.contains("Gebucht: Der Raum ist für Sie reserviert."))
+        #expect(page.text.contains("Lindenplatz 3, 23554 Lübeck (St. Lorenz Süd)"), "where to go")
+        #expect(page.text.contains("href=\"mailto:owner-"), "whom to ask: the manager when the organisation gave no contact")
+        #expect(!page.text.contains("office@firma.example"), "the booker's own address is for the room's organisation")
+        let ownerView = try owner.get("/bookings/1")
+        #expect(ownerView.text.contains("href=\"mailto:office@firma.example\""), "the organisation sees how to reach the booker")
         #expect(page.text.contains("Bestätigt"))
         #expect(page.text.contains("18:00–20:00 Uhr"))
         #expect(page.text.contains("51,00 €"), "a company pays 25,50 € × 2 h")
@@ -98,7 +104,7 @@ struct BookingTests {
         #expect(overlap.status == 409)
         #expect(overlap.text.contains("schon gebucht"))
         #expect(overlap.text.contains("value=\"11:00\""), "input kept")
-        for (field, value, message) in [("start", "11:10", "Viertelstunde"), ("date", "31.12.2030", "Datum"), ("end", "10:00", "nach dem Beginn"),
+        for (field, value, message) in [("start", "11:10", "Viertelstunde"), ("date", "31.02.2030", "Datum"), ("end", "10:00", "nach dem Beginn"),
                                         ("attendees", "0", "Personen"), ("repeat_weeks", "27", "0 bis 26")] {
             var fields = [("date", dateAhead(9)), ("start", "14:00"), ("end", "15:00"), ("attendees", "5"), ("repeat_weeks", "0")]
             fields.removeAll { $0.0 == field }
@@ -107,12 +113,16 @@ struct BookingTests {
             #expect(page.status == 422, "\(field)=\(value)")
             #expect(page.text.contains(message), "\(field)=\(value)")
         }
+        // Typed the German way where a browser shows no date picker.
+        let german = BerlinTime.today().adding(days: 11)
+        let typed = String(format: "%02d.%02d.%04d", german.day, german.month, german.year)
+        #expect(try book(booker, date: typed, start: "10:00", end: "11:00").status == 303)
         let tooMany = try book(booker, date: dateAhead(10), start: "10:00", end: "11:00", people: "31")
         #expect(tooMany.status == 409)
         #expect(tooMany.text.contains("höchstens 30 Personen"))
         let past = try book(booker, date: dateAhead(-1), start: "10:00", end: "11:00")
         #expect(past.status == 409)
-        #expect(try statuses(server) == ["confirmed"])
+        #expect(try statuses(server) == ["confirmed", "confirmed"], "the two bookings that were fine, nothing else")
     }
 
     @Test("a weekly series books every date, or nothing when one date collides, listing each failing date")

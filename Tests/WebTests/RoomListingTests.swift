@@ -184,7 +184,10 @@ struct RoomListingTests {
         #expect(huge.text.contains("größer als 5 MB"))
         let truncated = try upload("x.png", try fixture("tiny-3x2.png"), truncate: true)
         #expect(truncated.status == 403 || truncated.status == 422)
-        let tooLarge = try upload("huge.jpg", [UInt8](repeating: 0xFF, count: 7 * 1024 * 1024))
+        // A phone's photo of 12 MB gets the form's message, not the server's bare 413.
+        let phone = try upload("handy.jpg", try fixture("tiny-17x9.jpg") + [UInt8](repeating: 0, count: 12 * 1024 * 1024))
+        #expect(phone.status == 422 && phone.text.contains("größer als 5 MB"))
+        let tooLarge = try upload("huge.jpg", [UInt8](repeating: 0xFF, count: 21 * 1024 * 1024))
         #expect(tooLarge.status == 413)
         #expect(try server.database.photos(of: Room.ID(1)).count == 3)
         let files = try FileManager.default.contentsOfDirectory(atPath: server.dataDirectory + "/photos")

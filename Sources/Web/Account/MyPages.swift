@@ -110,7 +110,7 @@ struct OrganisationEditing: Sendable {
         try database.updateOrganisation(Organisation(id: organisation.id, name: name, kind: kind, district: district,
                                                      description: values["description"] ?? "", website: website.isEmpty ? nil : website,
                                                      contactEmail: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone,
-                                                     trusted: organisation.trusted))
+                                                     trusted: organisation.trusted), by: user)
         return .redirect(to: Paths.organisation(organisation.id) + "/edit?saved=saved")
     }
 

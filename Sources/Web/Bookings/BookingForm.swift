@@ -38,7 +38,7 @@ struct BookingForm {
     /// The slots the form asks for (the date and `repeat_weeks` following weeks), or field errors.
     func parse() -> Result<Parsed, FieldErrors> {
         var errors = FieldErrors()
-        let day = LocalDate(date)
+        let day = LocalDate(typed: date)
         if day == nil { errors.add("date", "booking.error.date") }
         let startMinute = WeeklyHours.minutes(start), endMinute = WeeklyHours.minutes(end)
         if startMinute == nil || start.count != 5 { errors.add("start", "booking.error.start") }

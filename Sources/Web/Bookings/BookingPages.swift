@@ -46,7 +46,7 @@ struct BookingPages: Sendable {
         do {
             let ids = try database.book(room: id, slots: checked, by: user, organisationKind: facts.bookerKind, attendees: parsed.attendees,
                                         purpose: parsed.purpose, confirmed: room.bookingMode == .instant, price: room.price)
-            return .redirect(to: Paths.booking(ids[0]))
+            return .redirect(to: Paths.booking(ids[0]) + (room.bookingMode == .instant ? "?saved=booked" : "?saved=requested"))
         } catch let conflict as BookingConflict {
             return try publicPages.renderRoom(request, visitor, booking: form, errors: FieldErrors(), conflicts: conflict.failures, status: .conflict)
         }
@@ -59,7 +59,8 @@ struct BookingPages: Sendable {
         guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
         let texts = visitor.texts
         let saved = ["confirmed": texts("booking.saved.confirmed"), "declined": texts("booking.saved.declined"),
-                     "cancelled": texts("booking.saved.cancelled")][request.queryItems["saved"] ?? ""]
+                     "cancelled": texts("booking.saved.cancelled"), "booked": texts("booking.saved.booked"),
+                     "requested": texts("booking.saved.requested")][request.queryItems["saved"] ?? ""]
         let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: saved, reasonError: nil)
         return try pages.page(.booking, context, layout: LayoutContext(title: texts("booking.title", ["room_title": booking.roomTitle]),
                                                                        canonicalPath: Paths.booking(id), section: .my, visitor: visitor))
@@ -83,17 +84,23 @@ struct BookingPages: Sendable {
         let id = BookingID(Int64(try request.parameters.id("id")))
         guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
         let reason = FormData(request).text("reason")
+        let change = make(reason)
         if reasonRequired, reason.isEmpty || reason.count > 500 {
+            let field = if case .decline = change { "decline-reason" } else { "cancel-reason" }
             let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: nil,
-                                             reasonError: visitor.texts("booking.error.reason", ["max": "500"]))
+                                             reasonError: .init(field: field, message: visitor.texts("booking.error.reason", ["max": "500"]), typed: reason))
             let title = visitor.texts("common.title_error_prefix") + visitor.texts("booking.title_error")
             return try pages.page(.booking, context, layout: LayoutContext(title: title, canonicalPath: Paths.booking(id), section: .my, visitor: visitor),
                                   status: .unprocessableContent)
         }
-        let change = make(reason)
+        let isOwner = booking.roomOrganisationID == user.organisationID, isBooker = booking.bookerUserID == user.id
+        let permitted = switch change { case .confirm, .decline: isOwner; case .cancel, .cancelSeries: isOwner || isBooker }
+        guard permitted else { throw HTTPError(.forbidden, message: "booking.error.change_not_possible") }
         do {
             guard try database.changeBooking(id, change, by: user) else {
-                throw HTTPError(.forbidden, message: "booking.error.change_not_possible")
+                // Theirs to change, so its state stands in the way: cancelled or answered
+                // meanwhile (a second click, the other side was quicker), or over.
+                throw HTTPError(.conflict, message: "booking.error.change_not_possible")
             }
         } catch let conflict as BookingConflict {
             // Already in the visitor's words: the error page shows a text that is not a key as it is.
@@ -112,7 +119,15 @@ struct BookingPageContext: MustacheContext {
     let user: User
     let visitor: Visitor
     let saved: String?
-    let reasonError: String?
+    let reasonError: ReasonError?
+
+    /// A reason that was missing or too long, at the form it was typed into.
+    struct ReasonError {
+        /// The id of the textarea: `decline-reason` or `cancel-reason`.
+        let field: String
+        let message: String
+        let typed: String
+    }
 
     func value(for name: String) -> MustacheValue {
         let isOwner = booking.roomOrganisationID == user.organisationID
@@ -136,12 +151,22 @@ struct BookingPageContext: MustacheContext {
             return .text([booking.bookerName, booking.bookerOrganisationName].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
                 ?? texts("booking.deleted_account"))
         case "show_booker": return .bool(isOwner || user.role.canModerate)
+        case "booker_email": return .text(isOwner || user.role.canModerate ? booking.bookerEmail : nil)
+        case "address": return .text("\(booking.roomStreet), \(booking.roomPostcode) Lübeck (\(texts.name(booking.roomDistrict)))")
+        case "rules": return .text(booking.roomRules.isEmpty ? nil : booking.roomRules)
+        case "provider_email": return .text(booking.providerEmail)
+        case "provider_phone": return .text(booking.providerPhone)
         case "is_series": return .bool(booking.seriesID != nil)
         case "can_confirm": return .bool(isOwner && booking.status == .requested && future)
         case "can_cancel": return .bool((isOwner || isBooker) && booking.status.isActive && future)
         case "csrf_token": return .text(visitor.csrfToken)
         case "saved": return .text(saved)
-        case "reason_error": return .text(reasonError)
+        case "reason_error": return .text(reasonError?.message)
+        case "reason_field": return .text(reasonError?.field)
+        case "decline_error": return .text(reasonError?.field == "decline-reason" ? reasonError?.message : nil)
+        case "cancel_error": return .text(reasonError?.field == "cancel-reason" ? reasonError?.message : nil)
+        case "decline_typed": return .text(reasonError?.field == "decline-reason" ? reasonError?.typed : nil)
+        case "cancel_typed": return .text(reasonError?.field == "cancel-reason" ? reasonError?.typed : nil)
         case "base_url": return .text(Paths.booking(booking.id))
         case "events":
             let names = ["requested": texts("booking.event.requested"), "confirmed": texts("booking.event.confirmed"),

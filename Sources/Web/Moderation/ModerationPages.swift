@@ -60,7 +60,7 @@ struct ModerationPages: Sendable {
             "csrf_token": .text(visitor.csrfToken),
             "saved": .text(ModerationPages.savedMessages[request.queryItems["saved"] ?? ""].map { texts($0) }),
         ])
-        return try pages.page(.moderationQueue, context, layout: LayoutContext(title: texts("moderation.title"), canonicalPath: "/moderation", section: .my, visitor: visitor))
+        return try pages.page(.moderationQueue, context, layout: LayoutContext(title: texts("moderation.title"), canonicalPath: "/moderation", section: .moderation, visitor: visitor))
     }
 
     /// The notices after a decision (`?saved=…`), by catalogue key.
@@ -165,7 +165,8 @@ struct ModerationPages: Sendable {
             "entries": .list(entries.map { e in
                 NamedContext(values: ["at": .text(texts.dateTime(e.at)), "actor": .text(e.actorName), "action": .text(e.action),
                                       "action_label": .text(ModerationPages.actionLabel(e.action, texts)), "object": .text(e.objectType + (e.objectID.map { " \($0)" } ?? "")),
-                                      "reason": .text(e.reason)])
+                                      // A reason the system wrote is a catalogue key; one a person typed stays as it is.
+                                      "reason": .text(e.reason.map { texts.entries[$0] == nil ? $0 : texts($0) })])
             }),
             "has_entries": .bool(!entries.isEmpty),
             "page_label": .text(texts("audit.page", ["page": texts.number(page), "pages": texts.number(pageCount)])),
@@ -176,7 +177,7 @@ struct ModerationPages: Sendable {
                                       "selected": .bool(t == type)])
             }),
         ])
-        return try pages.page(.moderationAudit, context, layout: LayoutContext(title: texts("audit.title"), canonicalPath: "/moderation/audit", section: .my, visitor: visitor))
+        return try pages.page(.moderationAudit, context, layout: LayoutContext(title: texts("audit.title"), canonicalPath: "/moderation/audit", section: .moderation, visitor: visitor))
     }
 
     func exportCSV(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {

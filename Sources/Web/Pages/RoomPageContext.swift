@@ -13,11 +13,16 @@ struct RoomPageContext: MustacheContext {
     /// Where logging in leads back to: this page as it was asked for, so a slot
     /// filled in (from a date search or the week view) stays filled in.
     let returnPath: String
+    /// The visitor has just reported the room.
+    let reported: Bool
 
     func value(for name: String) -> MustacheValue {
         let user = visitor.user
         let texts = visitor.texts
         switch name {
+        case "reported_notice": return .text(reported ? texts("room.reported_notice") : nil)
+        // A request binds nobody yet: its button says what it does.
+        case "book_submit": return .text(texts(room.bookingMode == .instant ? "room.book.submit" : "room.book.submit_request"))
         case "week": return .context(week)
         case "booking_form": return .context(bookingForm)
         case "can_book": return .bool(visitor.isSignedIn && room.status == .published)

@@ -76,7 +76,7 @@ struct PageRenderer: Sendable {
 
 /// What the layout shows around every page.
 struct LayoutContext: MustacheContext {
-    enum Section { case home, rooms, impact, my, other }
+    enum Section { case home, rooms, impact, my, moderation, other }
 
     var title: String
     /// nil: the site's description from the catalogue.
@@ -152,6 +152,7 @@ struct LayoutContext: MustacheContext {
         case "nav_rooms": .bool(section == .rooms)
         case "nav_impact": .bool(section == .impact)
         case "nav_my": .bool(section == .my)
+        case "nav_moderation": .bool(section == .moderation)
         case "signed_in": .bool(visitor?.isSignedIn == true)
         case "user_name": .text(visitor?.user?.name)
         case "is_moderator": .bool(visitor?.user?.role.canModerate == true)

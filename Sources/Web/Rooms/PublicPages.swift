@@ -47,10 +47,11 @@ struct PublicPages: Sendable {
         else { throw HTTPError(.notFound) }
         let room = page.room
         let weekView = WeekView(room: room, week: week, occupancy: page.occupancy, closures: page.closedPeriods, now: now, texts: visitor.texts)
-        let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings")
+        let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings#buchen")
         let returnPath = request.query.isEmpty ? Paths.room(id) : Paths.room(id) + "?" + request.query + (booking.date.isEmpty ? "" : "#buchen")
         let context = RoomPageContext(room: room, photos: page.photos, organisation: page.organisation, visitor: visitor,
-                                      week: weekView, bookingForm: bookingForm, returnPath: returnPath)
+                                      week: weekView, bookingForm: bookingForm, returnPath: returnPath,
+                                      reported: request.queryItems["reported"] == "1" && visitor.isSignedIn)
         let failed = !errors.isEmpty || !conflicts.isEmpty
         var layout = LayoutContext(title: (failed ? visitor.texts("common.title_error_prefix") : "") + room.title, canonicalPath: Paths.room(id), section: .rooms, visitor: visitor)
         layout.description = Formatting.excerpt(room.description, length: 150)

@@ -180,10 +180,11 @@ struct RoomEditing: Sendable {
         let form = FormData(request)
         let values = (from: form.text("from"), to: form.text("to"), reason: form.text("reason"))
         var errors = FieldErrors()
-        let from = LocalDate(values.from), to = LocalDate(values.to)
+        let from = LocalDate(typed: values.from), to = LocalDate(typed: values.to)
         if from == nil { errors.add("from", "room_form.error.closure_from") }
         if to == nil { errors.add("to", "room_form.error.closure_to") }
         if let from, let to, to < from { errors.add("to", "room_form.error.closure_end_before_start") }
+        if let to, to < BerlinTime.today() { errors.add("to", "room_form.error.closure_past") }
         if values.reason.count > 200 { errors.add("reason", Phrase("room_form.error.reason_too_long", ["max": "200"])) }
         guard errors.isEmpty, let from, let to else {
             return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .unprocessableContent)
