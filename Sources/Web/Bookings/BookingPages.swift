@@ -156,6 +156,8 @@ struct BookingPageContext: MustacheContext {
         case "rules": return .text(booking.roomRules.isEmpty ? nil : booking.roomRules)
         case "provider_email": return .text(booking.providerEmail)
         case "provider_phone": return .text(booking.providerPhone)
+        // A tel: link takes no spaces: "0451 7093412" dials as "04517093412".
+        case "provider_phone_href": return .text(booking.providerPhone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } })
         case "is_series": return .bool(booking.seriesID != nil)
         case "can_confirm": return .bool(isOwner && booking.status == .requested && future)
         case "can_cancel": return .bool((isOwner || isBooker) && booking.status.isActive && future)
