@@ -1,3 +1,5 @@
+import Foundation
+import HTTPServer
 import RoomExchange
 
 /// URL builders, so links in views and redirects come from one place.
@@ -22,5 +24,18 @@ extension Paths {
     static func bookingForm(_ slot: BookingSlot) -> String {
         "?week=\(ISOWeek.containing(slot.date))&date=\(slot.date)&start=\(Formatting.timeField(slot.startMinute))"
             + "&end=\(Formatting.timeField(slot.endMinute))#buchen"
+    }
+}
+
+extension Paths {
+    /// `http://host[:port]` as the client reached us: the `Host` header (the server
+    /// has already refused malformed ones) and `https` only when a proxy in front
+    /// says so with `X-Forwarded-Proto`.
+    static func siteURL(of request: HTTPRequest) -> String {
+        let proto = request.headers["X-Forwarded-Proto"]?.split(separator: ",").first?
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        let scheme = proto == "https" ? "https" : "http"
+        let host = request.headers["Host"].flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+        return scheme + "://" + host
     }
 }

@@ -490,14 +490,14 @@ struct ApiTests {
     @Test("absolute URLs: http and the Host header, https only when X-Forwarded-Proto says so")
     func baseURL() {
         var request = HTTPRequest(method: .GET, target: "/api/v1/rooms", headers: ["Host": "raumboerse.example:8443"])
-        #expect(ApiResponses.baseURL(of: request) == "http://raumboerse.example:8443")
+        #expect(Paths.siteURL(of: request) == "http://raumboerse.example:8443")
         request.headers["X-Forwarded-Proto"] = "https"
-        #expect(ApiResponses.baseURL(of: request) == "https://raumboerse.example:8443")
+        #expect(Paths.siteURL(of: request) == "https://raumboerse.example:8443")
         request.headers["X-Forwarded-Proto"] = "HTTPS, http"
-        #expect(ApiResponses.baseURL(of: request) == "https://raumboerse.example:8443")
+        #expect(Paths.siteURL(of: request) == "https://raumboerse.example:8443")
         request.headers["X-Forwarded-Proto"] = "gopher"
-        #expect(ApiResponses.baseURL(of: request) == "http://raumboerse.example:8443")
-        #expect(ApiResponses.baseURL(of: HTTPRequest(method: .GET, target: "/", version: .http1_0)) == "http://localhost")
+        #expect(Paths.siteURL(of: request) == "http://raumboerse.example:8443")
+        #expect(Paths.siteURL(of: HTTPRequest(method: .GET, target: "/", version: .http1_0)) == "http://localhost")
     }
 
     @Test("interval arithmetic: clipping, joining touching intervals, subtracting bookings")

@@ -294,8 +294,10 @@ struct BookingTests {
         #expect(!room.text.contains("Geheime") && !room.text.contains("Vereinstreffen"))
         let account = try booker.get("/my/account")
         let path = try #require(account.text.firstMatch(of: try Regex("/my/bookings\\.ics\\?token=[A-Za-z0-9_-]{43}"))).output[0].substring.map(String.init)!
+        #expect(account.text.contains(">http://127.0.0.1:\(server.port)" + path + "</a>"), "the whole address, to paste into a calendar program")
         let feed = try server.client().get(path)
         #expect(feed.status == 200)
+        #expect(feed.text.replacingOccurrences(of: "\r\n ", with: "").contains("Lindenplatz 3\\, 23554 Lübeck"), "where to go, for a phone's map")
         #expect(feed.text.contains("STATUS:CONFIRMED"))
         #expect(feed.text.contains("SEQUENCE:0"))
         #expect(try server.client().get("/my/bookings.ics?token=" + String(repeating: "x", count: 43)).status == 404)

@@ -100,7 +100,8 @@ struct AccountPageContext: MustacheContext {
     let forms: AccountForms
     let visitor: Visitor
     let saved: String?
-    let calendarPath: String
+    /// Whole, for pasting into a calendar program.
+    let calendarURL: String
     var mailPreferences: [MailTopic: Bool] = [:]
     /// The language stored with the account, checked in the language form.
     var language = Language.default
@@ -121,7 +122,7 @@ struct AccountPageContext: MustacheContext {
                 NamedContext(values: ["code": .text(option.rawValue), "name": .text(LayoutContext.languageNames[option]),
                                       "selected": .bool(option == language)])
             })
-        case "calendar_path": return .text(calendarPath)
+        case "calendar_url": return .text(calendarURL)
         case "saved": return .text(saved)
         case "csrf_token": return .text(visitor.csrfToken)
         case "name_form":

@@ -157,7 +157,7 @@ struct AccountPages: Sendable {
     func showAccount(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let user = try visitor.requireUser(request)
         let saved = AccountForms.savedMessages[request.queryItems["saved"] ?? ""].map { visitor.texts($0) }
-        return try renderAccount(user, visitor, forms: AccountForms(user: user), saved: saved, status: .ok)
+        return try renderAccount(request, user, visitor, forms: AccountForms(user: user), saved: saved, status: .ok)
     }
 
     /// One POST for the account page; `action` says which of its forms was sent.
@@ -230,7 +230,7 @@ struct AccountPages: Sendable {
         default:
             throw HTTPError(.badRequest)
         }
-        return try renderAccount(user, visitor, forms: forms, saved: nil, status: .unprocessableContent)
+        return try renderAccount(request, user, visitor, forms: forms, saved: nil, status: .unprocessableContent)
     }
 
     /// All data stored about the user, as a JSON download.
@@ -243,9 +243,9 @@ struct AccountPages: Sendable {
         return response
     }
 
-    private func renderAccount(_ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
+    private func renderAccount(_ request: HTTPRequest, _ user: User, _ visitor: Visitor, forms: AccountForms, saved: String?, status: HTTPStatus) throws -> HTTPResponse {
         let token = try database.calendarToken(of: user.id, creatingWith: Tokens.random())
-        let context = AccountPageContext(forms: forms, visitor: visitor, saved: saved, calendarPath: "/my/bookings.ics?token=" + token,
+        let context = AccountPageContext(forms: forms, visitor: visitor, saved: saved, calendarURL: Paths.siteURL(of: request) + "/my/bookings.ics?token=" + token,
                                          mailPreferences: try database.mailPreferences(of: user.id), language: user.language)
         return try pages.page(.account, context, layout: LayoutContext(title: AccountPages.title("account.title", failed: !forms.errors.isEmpty, visitor),
                                                                        canonicalPath: "/my/account", visitor: visitor), status: status)

@@ -45,7 +45,7 @@ struct ApiHandlers: Sendable {
         try answer { () throws -> HTTPResponse in
             let query = try ApiRoomsQuery(request.queryItems, now: Int64(Date().timeIntervalSince1970))
             let result = try database.searchRooms(query.filter)
-            let base = ApiResponses.baseURL(of: request)
+            let base = Paths.siteURL(of: request)
             let link = { (page: Int) in base + ApiPaths.rooms + "?" + query.query(page: page) }
             let page = result.page
             let lastPage = result.pageCount
@@ -64,7 +64,7 @@ struct ApiHandlers: Sendable {
         try answer { () throws -> HTTPResponse in
             let (room, organisation) = try publishedRoom(request)
             let body = ApiModels.RoomDetail(room, organisation: organisation, photos: try database.photos(of: room.id),
-                                            base: ApiResponses.baseURL(of: request), texts: texts)
+                                            base: Paths.siteURL(of: request), texts: texts)
             return try ApiResponses.json(body, for: request)
         }
     }

@@ -13,17 +13,6 @@ enum ApiResponses {
     static let dataCacheControl = "public, max-age=60"
     static let documentCacheControl = "public, max-age=3600"
 
-    /// `http://host[:port]` as the client reached us: the `Host` header (the server
-    /// has already refused malformed ones) and `https` only when a proxy in front
-    /// says so with `X-Forwarded-Proto`.
-    static func baseURL(of request: HTTPRequest) -> String {
-        let proto = request.headers["X-Forwarded-Proto"]?.split(separator: ",").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        let scheme = proto == "https" ? "https" : "http"
-        let host = request.headers["Host"].flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
-        return scheme + "://" + host
-    }
-
     static func encode(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
