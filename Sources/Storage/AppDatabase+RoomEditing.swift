@@ -158,14 +158,49 @@ extension AppDatabase {
 
     // MARK: Closures
 
-    public func addClosure(to room: Room.ID, ownedBy organisation: Organisation.ID, from: String, to: String, reason: String) throws -> Bool {
-        try pool.write { db in
-            guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
-                return false
+    /// What adding a closure did.
+    public enum ClosureOutcome: Sendable, Equatable {
+        case added
+        case notTheirs
+        /// Requested or confirmed bookings (start, end) on those days: the
+        /// organisation answers them first, so no booker is left without word.
+        case bookingsInTheWay([(start: Int64, end: Int64)])
+
+        public static func == (a: ClosureOutcome, b: ClosureOutcome) -> Bool {
+            switch (a, b) {
+            case (.added, .added), (.notTheirs, .notTheirs): true
+            case (.bookingsInTheWay(let x), .bookingsInTheWay(let y)): x.map(\.start) == y.map(\.start) && x.map(\.end) == y.map(\.end)
+            default: false
             }
+        }
+    }
+
+    /// Blocks the days `from`…`to` unless a requested or confirmed booking falls on them.
+    public func addClosure(to room: Room.ID, ownedBy organisation: Organisation.ID, from: LocalDate, to: LocalDate,
+                           reason: String) throws -> ClosureOutcome {
+        guard let start = BerlinTime.instant(from, minute: 0), let end = BerlinTime.instant(to.adding(days: 1), minute: 0) else { return .notTheirs }
+        return try pool.write { db in
+            guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
+                return .notTheirs
+            }
+            let bookings = try Row.fetchAll(db, sql: """
+                SELECT startsAt, endsAt FROM booking WHERE roomId = ? AND status IN ('requested', 'confirmed') AND startsAt < ? AND ? < endsAt
+                ORDER BY startsAt LIMIT 20
+                """, arguments: [room.rawValue, end, start]).map { (start: $0[0] as Int64, end: $0[1] as Int64) }
+            guard bookings.isEmpty else { return .bookingsInTheWay(bookings) }
             try db.execute(sql: "INSERT INTO closure (roomId, fromDate, toDate, reason) VALUES (?, ?, ?, ?)",
-                           arguments: [room.rawValue, from, to, reason])
-            return true
+                           arguments: [room.rawValue, from.description, to.description, reason])
+            return .added
+        }
+    }
+
+    /// Lifts a closure; false when it is not one of the organisation's rooms'.
+    public func deleteClosure(_ id: Int64, of room: Room.ID, ownedBy organisation: Organisation.ID) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: """
+                DELETE FROM closure WHERE id = ? AND roomId = ? AND roomId IN (SELECT id FROM room WHERE organisationId = ?)
+                """, arguments: [id, room.rawValue, organisation.rawValue])
+            return db.changesCount == 1
         }
     }
 

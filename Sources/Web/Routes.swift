@@ -52,6 +52,7 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.POST, "/rooms/:id/photos", maxBodySize: 20 * 1024 * 1024, s.memberAction(h.roomEditing.uploadPhoto))
     router.add(.POST, "/rooms/:id/photos/:photo/delete", s.memberAction(h.roomEditing.deletePhoto))
     router.add(.POST, "/rooms/:id/closures", s.memberAction(h.roomEditing.addClosure))
+    router.add(.POST, "/rooms/:id/closures/:closure/delete", s.memberAction(h.roomEditing.deleteClosure))
     router.add(.POST, "/rooms/:id/archive", s.memberAction(h.roomEditing.archiveRoom))
 
     // Bookings

@@ -38,11 +38,11 @@ struct AvailabilitySearchTests {
             ids[title] = try database.insertRoom(room)
         }
         // Two closures covering the day (the room must still show up nowhere, not twice), one on another day.
-        #expect(try database.addClosure(to: ids["Geschlossen Saal"]!, ownedBy: org, from: day.description, to: day.description, reason: "Ferien"))
-        #expect(try database.addClosure(to: ids["Geschlossen Saal"]!, ownedBy: org, from: day.adding(days: -3).description,
-                                        to: day.adding(days: 3).description, reason: "Umbau"))
-        #expect(try database.addClosure(to: ids["Offen Saal"]!, ownedBy: org, from: day.adding(days: 1).description,
-                                        to: day.adding(days: 2).description, reason: "Später"))
+        #expect(try database.addClosure(to: ids["Geschlossen Saal"]!, ownedBy: org, from: day, to: day, reason: "Ferien") == .added)
+        #expect(try database.addClosure(to: ids["Geschlossen Saal"]!, ownedBy: org, from: day.adding(days: -3),
+                                        to: day.adding(days: 3), reason: "Umbau") == .added)
+        #expect(try database.addClosure(to: ids["Offen Saal"]!, ownedBy: org, from: day.adding(days: 1),
+                                        to: day.adding(days: 2), reason: "Später") == .added)
         let at = { (minute: Int) in BerlinTime.instant(day, minute: minute)! }
         try database.inTransaction { transaction in
             try transaction.insertBooking(room: ids["Gebucht Saal"]!, organisation: org, startsAt: at(600), endsAt: at(720),

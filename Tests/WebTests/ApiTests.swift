@@ -418,7 +418,11 @@ struct ApiTests {
         #expect(intervals(body, "closed").isEmpty)
 
         // A closed day takes the whole day away and is listed; an opening time inside the skipped hour starts at 03:00.
-        #expect(try server.database.addClosure(to: room.id, ownedBy: room.organisationID, from: "2027-03-27", to: "2027-03-27", reason: "Renovierung"))
+        // Written directly: the site refuses a closure over bookings, but one from before that rule may exist.
+        try server.database.pool.write { db in
+            try db.execute(sql: "INSERT INTO closure (roomId, fromDate, toDate, reason) VALUES (?, '2027-03-27', '2027-03-27', 'Renovierung')",
+                           arguments: [room.id.rawValue])
+        }
         try setHours(server, room: 5, daily: [(18 * 60, 22 * 60)], extra: [.sunday: [(150, 300)]])
         let closedResponse = try server.client().get("/api/v1/rooms/5/availability?from=2027-03-27&to=2027-03-28")
         let closed = try json(closedResponse)

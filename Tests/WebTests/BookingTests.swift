@@ -174,6 +174,34 @@ struct BookingTests {
         #expect(try owner.submit("/bookings/2", to: "/bookings/2/decline", [("reason", "Raum gibt es nicht mehr")]).status == 303)
     }
 
+    @Test("closures: not over bookings (answer them first), not in the past; lifted again by the organisation only")
+    func closures() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = try openRoom(server)
+        let booker = server.client()
+        try booker.register(email: "chor@verein.example", organisation: "Chor e.V.")
+        #expect(try book(booker, date: dateAhead(8), start: "10:00", end: "12:00").status == 303)
+        let blocked = try owner.submit("/rooms/1/edit", to: "/rooms/1/closures", [("from", dateAhead(7)), ("to", dateAhead(9)), ("reason", "Ferien")])
+        #expect(blocked.status == 409)
+        #expect(blocked.text.contains("An diesen Tagen gibt es noch Buchungen oder Anfragen") && blocked.text.contains("10:00–12:00 Uhr"))
+        #expect(blocked.text.contains("value=\"Ferien\""), "input kept")
+        #expect(try server.database.closures(of: Room.ID(1)).isEmpty)
+        let past = try owner.submit("/rooms/1/edit", to: "/rooms/1/closures", [("from", dateAhead(-5)), ("to", dateAhead(-3)), ("reason", "")])
+        #expect(past.status == 422 && past.text.contains("schon vorbei"))
+        #expect(try owner.submit("/bookings/1", to: "/bookings/1/cancel", [("reason", "Wir schließen über die Feiertage")]).status == 303)
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/closures", [("from", dateAhead(7)), ("to", dateAhead(9)), ("reason", "Ferien")]).status == 303)
+        let closure = try #require(try server.database.closures(of: Room.ID(1)).first)
+        let token = try #require(TestClient.csrfToken(in: try booker.get("/my")))
+        #expect(try booker.post("/rooms/1/closures/\(closure.id)/delete", form: [("csrf_token", token)]).status == 404, "not theirs")
+        let edit = try owner.get("/rooms/1/edit")
+        #expect(edit.text.contains("action=\"/rooms/1/closures/\(closure.id)/delete\""))
+        let lifted = try owner.submit("/rooms/1/edit", to: "/rooms/1/closures/\(closure.id)/delete", [])
+        #expect(lifted.status == 303 && lifted.header("Location") == "/rooms/1/edit?saved=closure-deleted#sperrzeiten")
+        #expect(try server.database.closures(of: Room.ID(1)).isEmpty)
+        #expect(try owner.get("/rooms/1/edit?saved=closure-deleted").text.contains("Die Sperre ist aufgehoben."))
+    }
+
     @Test("50 clients booking the same slot at once: exactly one confirmed, every other 409, one row in the database")
     func concurrentBookings() async throws {
         let server = try TestServer(demo: false) { $0.server.workerThreads = 8 }

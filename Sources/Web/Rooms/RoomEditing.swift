@@ -63,7 +63,8 @@ struct RoomEditing: Sendable {
         let (_, _, room) = try ownedRoom(request, visitor)
         let texts = visitor.texts
         let saved = ["created": texts("room_form.saved.created"), "saved": texts("room_form.saved.saved"), "photo": texts("room_form.saved.photo"),
-                     "photo-deleted": texts("room_form.saved.photo_deleted"), "closure": texts("room_form.saved.closure")][request.queryItems["saved"] ?? ""]
+                     "photo-deleted": texts("room_form.saved.photo_deleted"), "closure": texts("room_form.saved.closure"),
+                     "closure-deleted": texts("room_form.saved.closure_deleted")][request.queryItems["saved"] ?? ""]
         return try renderEdit(room, form: RoomForm(room), visitor, saved: saved)
     }
 
@@ -107,7 +108,8 @@ struct RoomEditing: Sendable {
             "can_add_photo": .bool(photos.count < AppDatabase.maxPhotosPerRoom),
             "photo_form": .context(photoForm), "photo_url": .text(Paths.room(room.id) + "/photos"),
             "closures": .list(try database.closures(of: room.id).map { c in
-                NamedContext(values: ["from": .text(texts.date(stored: c.from)), "to": .text(texts.date(stored: c.to)), "reason": .text(c.reason)])
+                NamedContext(values: ["from": .text(texts.date(stored: c.from)), "to": .text(texts.date(stored: c.to)), "reason": .text(c.reason),
+                                      "delete_url": .text(Paths.room(room.id) + "/closures/\(c.id)/delete")])
             }),
             "closure_form": .context(closureForm), "closure_url": .text(Paths.room(room.id) + "/closures"),
             "archive_url": .text(Paths.room(room.id) + "/archive"),
@@ -189,10 +191,24 @@ struct RoomEditing: Sendable {
         guard errors.isEmpty, let from, let to else {
             return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .unprocessableContent)
         }
-        guard try database.addClosure(to: room.id, ownedBy: organisation.id, from: from.description, to: to.description, reason: values.reason) else {
+        switch try database.addClosure(to: room.id, ownedBy: organisation.id, from: from, to: to, reason: values.reason) {
+        case .added:
+            return .redirect(to: Paths.editRoom(room.id) + "?saved=closure#sperrzeiten")
+        case .notTheirs:
+            throw HTTPError(.notFound)
+        case .bookingsInTheWay(let bookings):
+            let texts = visitor.texts
+            errors.add("to", Phrase("room_form.error.closure_bookings", ["bookings": bookings.map { texts.interval($0.start, $0.end) }.joined(separator: "; ")]))
+            return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .conflict)
+        }
+    }
+
+    func deleteClosure(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
+        let (_, organisation, room) = try ownedRoom(request, visitor)
+        guard try database.deleteClosure(Int64(try request.parameters.id("closure")), of: room.id, ownedBy: organisation.id) else {
             throw HTTPError(.notFound)
         }
-        return .redirect(to: Paths.editRoom(room.id) + "?saved=closure#sperrzeiten")
+        return .redirect(to: Paths.editRoom(room.id) + "?saved=closure-deleted#sperrzeiten")
     }
 
     func archiveRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
