@@ -102,6 +102,14 @@ extension AppDatabase {
         }
     }
 
+    /// Requested and confirmed bookings of the room that have not begun: what archiving would cancel.
+    public func futureBookingCount(of room: Room.ID) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM booking WHERE roomId = ? AND startsAt > ? AND status IN ('requested', 'confirmed')",
+                             arguments: [room.rawValue, AppDatabase.now]) ?? 0
+        }
+    }
+
     /// Cancels the room's requested and confirmed bookings that have not begun
     /// and tells both sides; returns their ids.
     static func cancelFutureBookings(_ db: Database, of room: Room.ID, reason: String, by user: Int64) throws -> [Int64] {

@@ -163,7 +163,7 @@ struct MailTests {
         let booker = server.client()
         try booker.register(email: "a@chor.example")
         #expect(try book(booker, date: dateAhead(5)).status == 303)
-        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/archive", []).status == 303)
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/archive", [("confirm", "1")]).status == 303)
         #expect(try outbox(server).suffix(1) == [Queued(kind: "booking_cancelled", recipient: "a@chor.example")])
         #expect(try payload(server, 8).values["reason"] == BookingReason.roomArchived)
     }

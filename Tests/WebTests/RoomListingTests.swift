@@ -210,10 +210,14 @@ struct RoomListingTests {
         var fields = roomFields()
         fields.removeAll { $0.0 == "capacity" }
         fields.append(("capacity", "40"))
-        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1", fields).status == 303)
+        #expect(try owner.get("/rooms/1/edit").text.contains("prüft die Moderation den Raum erneut"), "said before saving")
+        let minor = try owner.submit("/rooms/1/edit", to: "/rooms/1", fields)
+        #expect(minor.status == 303 && minor.header("Location") == "/rooms/1/edit?saved=saved")
         #expect(try server.database.room(Room.ID(1))?.status == .published)
         #expect(try server.database.room(Room.ID(1))?.capacity == 40)
-        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Neuer Titel für den Raum")).status == 303)
+        let text = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Neuer Titel für den Raum"))
+        #expect(text.status == 303 && text.header("Location") == "/rooms/1/edit?saved=review")
+        #expect(try owner.get("/rooms/1/edit?saved=review").text.contains("Bis zur Freigabe ist der Raum nicht öffentlich zu sehen"))
         #expect(try server.database.room(Room.ID(1))?.status == .pending)
         // Trusted organisations publish without review.
         try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 1") }
@@ -239,7 +243,11 @@ struct RoomListingTests {
         try server.database.inTransaction { tx in
             try tx.insertBooking(room: Room.ID(1), organisation: nil, startsAt: 4_000_000_000, endsAt: 4_000_003_600, attendees: 2, purpose: "", confirmed: true)
         }
-        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/archive", []).status == 303)
+        #expect(try owner.get("/rooms/1/edit").text.contains("Ja, archivieren. Die eine künftige Buchung oder Anfrage wird storniert"))
+        let unconfirmed = try owner.submit("/rooms/1/edit", to: "/rooms/1/archive", [])
+        #expect(unconfirmed.status == 422 && unconfirmed.text.contains("Bitte bestätigen Sie, dass der Raum archiviert werden soll"))
+        #expect(try server.database.room(Room.ID(1))?.status != .archived, "one click archives nothing")
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/archive", [("confirm", "1")]).status == 303)
         #expect(try server.database.room(Room.ID(1))?.status == .archived)
         let status = try server.database.pool.read { try String.fetchOne($0, sql: "SELECT status FROM booking") }
         #expect(status == "cancelled")

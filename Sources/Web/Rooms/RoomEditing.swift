@@ -64,7 +64,7 @@ struct RoomEditing: Sendable {
         let texts = visitor.texts
         let saved = ["created": texts("room_form.saved.created"), "saved": texts("room_form.saved.saved"), "photo": texts("room_form.saved.photo"),
                      "photo-deleted": texts("room_form.saved.photo_deleted"), "closure": texts("room_form.saved.closure"),
-                     "closure-deleted": texts("room_form.saved.closure_deleted")][request.queryItems["saved"] ?? ""]
+                     "closure-deleted": texts("room_form.saved.closure_deleted"), "review": texts("room_form.saved.review")][request.queryItems["saved"] ?? ""]
         return try renderEdit(room, form: RoomForm(room), visitor, saved: saved)
     }
 
@@ -76,15 +76,17 @@ struct RoomEditing: Sendable {
         case .failure(let errors):
             return try renderEdit(room, form: form, visitor, errors: errors, status: .unprocessableContent)
         case .success(let changed):
-            guard try database.updateRoom(changed, ownedBy: organisation.id, trusted: organisation.trusted) != nil else { throw HTTPError(.notFound) }
-            return .redirect(to: Paths.editRoom(room.id) + "?saved=saved")
+            guard let status = try database.updateRoom(changed, ownedBy: organisation.id, trusted: organisation.trusted) else { throw HTTPError(.notFound) }
+            // Say so when the edit took a public room offline until it is reviewed.
+            let review = room.status == .published && status == .pending
+            return .redirect(to: Paths.editRoom(room.id) + (review ? "?saved=review" : "?saved=saved"))
         }
     }
 
     func renderEdit(_ room: Room, form: RoomForm, _ visitor: Visitor, errors: FieldErrors = FieldErrors(),
                     photoErrors: FieldErrors = FieldErrors(), photoAlt: String = "", closureErrors: FieldErrors = FieldErrors(),
-                    closure: (from: String, to: String, reason: String) = ("", "", ""), saved: String? = nil,
-                    status: HTTPStatus = .ok) throws -> HTTPResponse {
+                    closure: (from: String, to: String, reason: String) = ("", "", ""), archiveErrors: FieldErrors = FieldErrors(),
+                    saved: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let texts = visitor.texts
         let photos = try database.photos(of: room.id)
         let photoForm = FormContext(fields: [
@@ -113,6 +115,13 @@ struct RoomEditing: Sendable {
             }),
             "closure_form": .context(closureForm), "closure_url": .text(Paths.room(room.id) + "/closures"),
             "archive_url": .text(Paths.room(room.id) + "/archive"),
+            "archive_form": .context(FormContext(fields: [
+                FieldContext(name: "confirm", label: texts.plural("room_form.archive.confirm", try database.futureBookingCount(of: room.id)),
+                             kind: .checkbox, required: true),
+            ], errors: archiveErrors, visitor: visitor)),
+            // Text edits of an untrusted organisation's public room wait for review, offline.
+            "review_notice": .text(try room.status == .published && database.organisation(room.organisationID)?.trusted == false
+                ? texts("room_form.edit.review_notice") : nil),
         ]
         let context = form.context(errors: errors, visitor: visitor, extra: extra)
         let failed = !errors.isEmpty || !photoErrors.isEmpty || !closureErrors.isEmpty
@@ -213,6 +222,12 @@ struct RoomEditing: Sendable {
 
     func archiveRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let (user, organisation, room) = try ownedRoom(request, visitor)
+        // Archiving cannot be undone and cancels bookings: the box must be ticked.
+        guard FormData(request).isChecked("confirm") else {
+            var errors = FieldErrors()
+            errors.add("confirm", "room_form.error.archive_confirm")
+            return try renderEdit(room, form: RoomForm(room), visitor, archiveErrors: errors, status: .unprocessableContent)
+        }
         guard try database.archiveRoom(room.id, ownedBy: organisation.id, by: user.id) != nil else { throw HTTPError(.notFound) }
         return .redirect(to: "/my?saved=archived")
     }
