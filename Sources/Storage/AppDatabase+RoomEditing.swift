@@ -133,12 +133,19 @@ extension AppDatabase {
     public static let maxPhotosPerRoom = 8
 
     /// Adds a photo record to a room of `organisation`; nil when the room is not theirs.
+    /// Adds a photo to a room of `organisation`. A photo and its text are content
+    /// like the room's text: on a published room of an untrusted organisation
+    /// they send the room back to review.
     public func addPhoto(to room: Room.ID, ownedBy organisation: Organisation.ID, fileName: String, contentType: String,
                          width: Int, height: Int, alt: String) throws -> Photo.ID? {
         try pool.write { db in
             guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
                 return nil
             }
+            try db.execute(sql: """
+                UPDATE room SET status = 'pending', updatedAt = ? WHERE id = ? AND status = 'published'
+                AND NOT (SELECT trusted FROM organisation WHERE id = room.organisationId)
+                """, arguments: [AppDatabase.now, room.rawValue])
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM photo WHERE roomId = ?", arguments: [room.rawValue]) ?? 0
             guard count < AppDatabase.maxPhotosPerRoom else { throw TooManyPhotos() }
             try db.execute(sql: """

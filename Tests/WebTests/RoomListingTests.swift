@@ -199,6 +199,31 @@ struct RoomListingTests {
         #expect(try owner.get("/photos/" + photos[0].fileName).status == 404)
     }
 
+    @Test("unreviewed text does not go public: a photo sends an untrusted organisation's room to review; closure reasons show for trusted ones only")
+    func unreviewedContent() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = server.client()
+        try owner.register(email: "owner@treff.example")
+        _ = try owner.submit("/rooms/new", to: "/rooms", roomFields())
+        try server.database.pool.write { try $0.execute(sql: "UPDATE room SET status = 'published'") }
+        let day = BerlinTime.today().adding(days: 3)
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/closures", [("from", day.description), ("to", day.description),
+                                                                             ("reason", "Jetzt Kredit ohne Schufa: evil.example")]).status == 303)
+        let week = "?week=" + ISOWeek.containing(day).description
+        #expect(!(try server.client().get("/rooms/1" + week)).text.contains("Schufa"), "an untrusted organisation's reason stays private")
+        try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 1") }
+        #expect(try server.client().get("/rooms/1" + week).text.contains("Jetzt Kredit ohne Schufa"))
+        try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 0") }
+
+        let token = TestClient.csrfToken(in: try owner.get("/rooms/1/edit"))!
+        let upload = try owner.postMultipart("/rooms/1/photos", fields: [("csrf_token", token), ("alt", "Werbung statt Raum")],
+                                             file: ("photo", "tiny-3x2.png", "image/png", try fixture("tiny-3x2.png")))
+        #expect(upload.status == 303 && upload.header("Location") == "/rooms/1/edit?saved=review#fotos")
+        #expect(try server.database.room(Room.ID(1))?.status == .pending)
+        #expect(try server.client().get("/rooms/1").status == 404)
+    }
+
     @Test("editing: a published room of an untrusted organisation goes back to moderation only when its text changed")
     func editing() throws {
         let server = try TestServer(demo: false)

@@ -20,7 +20,7 @@ struct WeekView: MustacheContext {
 
     /// Splits each day's opening spans by the occupied intervals.
     init(room: Room, week: ISOWeek, occupancy: [(start: Int64, end: Int64, status: BookingStatus)],
-         closures: [BookingPolicy.ClosedPeriod], now: Int64, texts: Catalog) {
+         closures: [BookingPolicy.ClosedPeriod], showingReasons: Bool, now: Int64, texts: Catalog) {
         self.room = room
         self.week = week
         self.texts = texts
@@ -38,7 +38,7 @@ struct WeekView: MustacheContext {
                     segments += WeekView.split(span, on: date, taken: taken, now: nowLocal)
                 }
             }
-            days.append((date, closure.map { $0.reason.isEmpty ? texts("week.closed") : texts("week.closed_because", ["reason": $0.reason]) }, segments))
+            days.append((date, closure.map { $0.reason.isEmpty || !showingReasons ? texts("week.closed") : texts("week.closed_because", ["reason": $0.reason]) }, segments))
         }
         self.days = days
     }

@@ -46,7 +46,9 @@ struct PublicPages: Sendable {
                 || (user != nil && user?.organisationID == page.room.organisationID)
         else { throw HTTPError(.notFound) }
         let room = page.room
-        let weekView = WeekView(room: room, week: week, occupancy: page.occupancy, closures: page.closedPeriods, now: now, texts: visitor.texts)
+        let weekView = WeekView(room: room, week: week, occupancy: page.occupancy, closures: page.closedPeriods,
+                                // A closure's reason is text nobody reviewed: shown for trusted organisations only.
+                                showingReasons: page.organisation.trusted, now: now, texts: visitor.texts)
         let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings#buchen")
         let returnPath = request.query.isEmpty ? Paths.room(id) : Paths.room(id) + "?" + request.query + (booking.date.isEmpty ? "" : "#buchen")
         let context = RoomPageContext(room: room, photos: page.photos, organisation: page.organisation, visitor: visitor,

@@ -173,7 +173,8 @@ struct RoomEditing: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        return .redirect(to: Paths.editRoom(room.id) + "?saved=photo#fotos")
+        let review = room.status == .published && !organisation.trusted
+        return .redirect(to: Paths.editRoom(room.id) + (review ? "?saved=review#fotos" : "?saved=photo#fotos"))
     }
 
     func deletePhoto(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
