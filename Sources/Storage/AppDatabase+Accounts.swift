@@ -151,10 +151,32 @@ extension AppDatabase {
 
     /// Deletes the person: their sessions go with them; bookings stay for the room
     /// owner's records without a booker (the foreign key sets it to NULL).
+    /// Deletes the account. Its organisation must not be left without anyone to
+    /// answer for its rooms: when others remain but no manager, the longest-standing
+    /// member becomes one; when nobody remains, its rooms are archived and their
+    /// future bookings cancelled, with word to the bookers.
     public func deleteUser(_ id: User.ID) throws {
         try pool.write { db in
+            let organisation = try Int64.fetchOne(db, sql: "SELECT organisationId FROM user WHERE id = ?", arguments: [id.rawValue])
+            if let organisation {
+                let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE organisationId = ? AND id <> ?",
+                                              arguments: [organisation, id.rawValue]) ?? 0
+                if others == 0 {
+                    let rooms = try Int64.fetchAll(db, sql: "SELECT id FROM room WHERE organisationId = ? AND status <> 'archived'", arguments: [organisation])
+                    for room in rooms {
+                        try db.execute(sql: "UPDATE room SET status = 'archived', updatedAt = ? WHERE id = ?", arguments: [AppDatabase.now, room])
+                        _ = try AppDatabase.cancelFutureBookings(db, of: Room.ID(room), reason: BookingReason.roomArchived, by: id.rawValue)
+                    }
+                }
+            }
             try db.execute(sql: "UPDATE booking SET purpose = '' WHERE bookerUserId = ?", arguments: [id.rawValue])
             try db.execute(sql: "DELETE FROM user WHERE id = ?", arguments: [id.rawValue])
+            if let organisation {
+                try db.execute(sql: """
+                    UPDATE user SET organisationRole = 'manager' WHERE id = (SELECT id FROM user WHERE organisationId = ? ORDER BY id LIMIT 1)
+                    AND NOT EXISTS (SELECT 1 FROM user WHERE organisationId = ? AND organisationRole = 'manager')
+                    """, arguments: [organisation, organisation])
+            }
         }
     }
 

@@ -202,6 +202,36 @@ struct BookingTests {
         #expect(try owner.get("/rooms/1/edit?saved=closure-deleted").text.contains("Die Sperre ist aufgehoben."))
     }
 
+    @Test("the last person of an organisation deletes their account: its rooms are archived and their bookings cancelled, with word")
+    func lastMemberLeaves() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = try openRoom(server)
+        let booker = server.client()
+        try booker.register(email: "chor@verein.example", organisation: "Chor e.V.")
+        #expect(try book(booker, date: dateAhead(6), start: "10:00", end: "12:00").status == 303)
+        #expect(try owner.submit("/my/account", [("action", "delete"), ("delete_password", "ein langes Testpasswort"), ("confirm", "1")]).status == 303)
+        #expect(try server.database.room(Room.ID(1))?.status == .archived)
+        #expect(try statuses(server) == ["cancelled"])
+        #expect(try booker.get("/bookings/1").text.contains("Der Raum wurde vom Anbieter archiviert."))
+        let told = try server.database.pool.read { try String.fetchAll($0, sql: "SELECT recipient FROM outboxMessage WHERE kind = 'booking_cancelled'") }
+        #expect(told == ["chor@verein.example"])
+    }
+
+    @Test("a manager who leaves hands the organisation to the longest-standing member")
+    func managerLeaves() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let manager = server.client()
+        try manager.register(email: "leitung@treff.example")
+        #expect(try manager.submit("/organisations/1/edit", to: "/organisations/1/invitations", [("email", "kim@treff.example")]).status == 303)
+        let kim = server.client()
+        #expect(try kim.accept(invitation: try #require(try server.invitationToken(to: "kim@treff.example")), email: "kim@treff.example").status == 303)
+        #expect(try manager.submit("/my/account", [("action", "delete"), ("delete_password", "ein langes Testpasswort"), ("confirm", "1")]).status == 303)
+        #expect(try server.database.credentials(email: "kim@treff.example")?.user.organisationRole == .manager)
+        #expect(try kim.get("/organisations/1/edit").text.contains("Jemanden einladen"))
+    }
+
     @Test("50 clients booking the same slot at once: exactly one confirmed, every other 409, one row in the database")
     func concurrentBookings() async throws {
         let server = try TestServer(demo: false) { $0.server.workerThreads = 8 }
