@@ -160,6 +160,9 @@ extension AppDatabase {
         payload.values["confirmed"] = confirmed ? "1" : nil
         try enqueueMail(db, ids.count > 1 ? .seriesCreated : .bookingRequested, to: .membersOf(booking.roomOrganisationID),
                         except: user.id.rawValue, payload: payload)
+        // An instant booking is done at once: the booker gets it in writing, with
+        // every date of a series. A request is answered by the confirmation or decline.
+        if confirmed { try enqueueMail(db, .bookingConfirmed, to: .user(user.id.rawValue), payload: facts) }
     }
 
     /// After bookings `ids` changed status (all to the same one, by `actor`): a

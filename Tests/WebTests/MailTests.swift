@@ -134,9 +134,16 @@ struct MailTests {
 
         // A series is one message with every date; cancelling it by the owner is one message to the booker.
         #expect(try book(first, date: dateAhead(20), repeats: "2").status == 303)
-        #expect(try outbox(server).suffix(2) == [Queued(kind: "series_created", recipient: "owner@treff.example"),
-                                                 Queued(kind: "series_created", recipient: "kollegin@treff.example")])
+        #expect(try outbox(server).suffix(3) == [Queued(kind: "series_created", recipient: "owner@treff.example"),
+                                                 Queued(kind: "series_created", recipient: "kollegin@treff.example"),
+                                                 Queued(kind: "booking_confirmed", recipient: "a@chor.example")],
+                "an instant booking is confirmed to the booker in writing, every date in one message")
         #expect(try payload(server, 11).times.count == 3 && payload(server, 11).values["confirmed"] == "1")
+        let toBooker = try #require(try server.database.outboxMessages(failed: false, limit: 1000).last)
+        #expect(toBooker.payload.times.count == 3)
+        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
+        let written = try renderer.render(toBooker, baseURL: "https://raumboerse.example")
+        #expect(written.text.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }.count == 3)
         let seriesBooking = try server.database.pool.read { try Int.fetchOne($0, sql: "SELECT max(id) FROM booking") }!
         #expect(try owner.submit("/bookings/\(seriesBooking)", to: "/bookings/\(seriesBooking)/cancel", [("reason", "Umbau"), ("series", "1")]).status == 303)
         #expect(try outbox(server).suffix(1) == [Queued(kind: "booking_cancelled", recipient: "a@chor.example")])
@@ -395,7 +402,7 @@ struct MailTests {
 
         let confirmed = try renderer.render(toBooker, baseURL: "https://raumboerse.example")
         #expect(confirmed.subject == "Booking confirmed: Saal „Große Freiheit“")
-        #expect(confirmed.text.contains("Hello Anna Weiß,\n\nYour request for the room “Saal „Große Freiheit“” (Stadtteiltreff Süd e.V.) has been confirmed."))
+        #expect(confirmed.text.contains("Hello Anna Weiß,\n\nYour booking of the room “Saal „Große Freiheit“” (Stadtteiltreff Süd e.V.) is confirmed."))
         #expect(confirmed.text.contains("When: " + english + "\nPeople: 5\n"))
         #expect(confirmed.html.contains("The room, with its address and house rules</a>"))
     }
