@@ -46,7 +46,7 @@ struct BookingPages: Sendable {
         do {
             let ids = try database.book(room: id, slots: checked, by: user, organisationKind: facts.bookerKind, attendees: parsed.attendees,
                                         purpose: parsed.purpose, confirmed: room.bookingMode == .instant, price: room.price)
-            return .redirect(to: Paths.booking(ids[0]) + (room.bookingMode == .instant ? "?saved=booked" : "?saved=requested"))
+            return .redirect(to: Paths.booking(ids[0]))
         } catch let conflict as BookingConflict {
             return try publicPages.renderRoom(request, visitor, booking: form, errors: FieldErrors(), conflicts: conflict.failures, status: .conflict)
         }
@@ -59,8 +59,7 @@ struct BookingPages: Sendable {
         guard let booking = try database.booking(id, visibleTo: user) else { throw HTTPError(.notFound) }
         let texts = visitor.texts
         let saved = ["confirmed": texts("booking.saved.confirmed"), "declined": texts("booking.saved.declined"),
-                     "cancelled": texts("booking.saved.cancelled"), "booked": texts("booking.saved.booked"),
-                     "requested": texts("booking.saved.requested")][request.queryItems["saved"] ?? ""]
+                     "cancelled": texts("booking.saved.cancelled")][request.queryItems["saved"] ?? ""]
         let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: saved, reasonError: nil)
         return try pages.page(.booking, context, layout: LayoutContext(title: texts("booking.title", ["room_title": booking.roomTitle]),
                                                                        canonicalPath: Paths.booking(id), section: .my, visitor: visitor))
@@ -143,6 +142,15 @@ struct BookingPageContext: MustacheContext {
         case "attendees": return .int(booking.attendees)
         case "purpose": return .text(booking.purpose.isEmpty ? nil : booking.purpose)
         case "status_label": return .text(texts.label(booking.status))
+        // What the status means for the booker, right after booking and later.
+        case "booker_status_help":
+            guard isBooker, future else { return .text(nil) }
+            let help: String? = switch booking.status {
+            case .confirmed: texts("booking.help.confirmed")
+            case .requested: texts("booking.help.requested")
+            case .declined, .cancelled: nil
+            }
+            return .text(help)
         case "status": return .text(booking.status.rawValue)
         // A reason the system gave is a catalogue key; one a person typed stays as it is.
         case "status_reason": return .text(booking.statusReason.map(texts.callAsFunction))

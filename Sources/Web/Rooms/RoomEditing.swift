@@ -85,7 +85,7 @@ struct RoomEditing: Sendable {
 
     func renderEdit(_ room: Room, form: RoomForm, _ visitor: Visitor, errors: FieldErrors = FieldErrors(),
                     photoErrors: FieldErrors = FieldErrors(), photoAlt: String = "", closureErrors: FieldErrors = FieldErrors(),
-                    closure: (from: String, to: String, reason: String) = ("", "", ""), archiveErrors: FieldErrors = FieldErrors(),
+                    closure: (from: String, to: String, reason: String) = ("", "", ""),
                     saved: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let texts = visitor.texts
         let photos = try database.photos(of: room.id)
@@ -115,10 +115,12 @@ struct RoomEditing: Sendable {
             }),
             "closure_form": .context(closureForm), "closure_url": .text(Paths.room(room.id) + "/closures"),
             "archive_url": .text(Paths.room(room.id) + "/archive"),
+            // Archiving cannot be undone and cancels bookings: the browser asks for
+            // the tick (`required`); the contract's POST itself needs no field.
             "archive_form": .context(FormContext(fields: [
                 FieldContext(name: "confirm", label: texts.plural("room_form.archive.confirm", try database.futureBookingCount(of: room.id)),
                              kind: .checkbox, required: true),
-            ], errors: archiveErrors, visitor: visitor)),
+            ], visitor: visitor)),
             // Text edits of an untrusted organisation's public room wait for review, offline.
             "review_notice": .text(try room.status == .published && database.organisation(room.organisationID)?.trusted == false
                 ? texts("room_form.edit.review_notice") : nil),
@@ -223,12 +225,6 @@ struct RoomEditing: Sendable {
 
     func archiveRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
         let (user, organisation, room) = try ownedRoom(request, visitor)
-        // Archiving cannot be undone and cancels bookings: the box must be ticked.
-        guard FormData(request).isChecked("confirm") else {
-            var errors = FieldErrors()
-            errors.add("confirm", "room_form.error.archive_confirm")
-            return try renderEdit(room, form: RoomForm(room), visitor, archiveErrors: errors, status: .unprocessableContent)
-        }
         guard try database.archiveRoom(room.id, ownedBy: organisation.id, by: user.id) != nil else { throw HTTPError(.notFound) }
         return .redirect(to: "/my?saved=archived")
     }
