@@ -199,6 +199,22 @@ struct RoomListingTests {
         #expect(try owner.get("/photos/" + photos[0].fileName).status == 404)
     }
 
+    @Test("prices say what the visitor pays: the free filter is worded for their kind of organisation, cards give the fee behind 'free for nonprofits'")
+    func pricesForTheVisitor() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let anonymous = try server.client().get("/rooms")
+        #expect(anonymous.text.contains(">Kostenlos oder gegen Spende (für gemeinnützige Organisationen)</label>"))
+        let company = server.client()
+        try company.register(email: "office@firma.example", organisation: "Firma GmbH", kind: "company")
+        let page = try company.get("/rooms?free=1")
+        #expect(page.text.contains(">Kostenlos oder gegen Spende für Ihre Organisation</label>"))
+        #expect(!page.text.contains("Kostenlos für gemeinnützige Organisationen"), "the filter leaves out what the company would pay for")
+        let all = try company.get("/rooms?district=innenstadt")
+        let fee = try Regex("Kostenlos für gemeinnützige Organisationen, sonst [0-9][^<]* pro Stunde")
+        #expect(all.text.firstMatch(of: fee) != nil)
+    }
+
     @Test("unreviewed text does not go public: a photo sends an untrusted organisation's room to review; closure reasons show for trusted ones only")
     func unreviewedContent() throws {
         let server = try TestServer(demo: false)

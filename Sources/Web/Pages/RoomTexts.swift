@@ -15,7 +15,9 @@ extension Catalog {
     /// `Kostenlos`, `25,50 € pro Stunde` / `Free`, `€25.50 per hour`.
     func priceLabel(_ price: Price) -> String {
         switch price {
-        case .free, .freeForNonprofits, .donation: label(price.model)
+        case .free, .donation: label(price.model)
+        // Everyone else sees what they would pay.
+        case .freeForNonprofits(let cents): self("price.label.free_nonprofit", ["amount": money(cents: cents)])
         case .fee(let cents): self("price.per_hour", ["amount": money(cents: cents)])
         }
     }

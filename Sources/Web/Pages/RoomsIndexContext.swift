@@ -116,6 +116,9 @@ struct RoomsIndexContext: MustacheContext {
             case "capacity": .text(form.capacity)
             case "accessible": .bool(form.accessible)
             case "free": .bool(form.free)
+            // The filter counts what is free for the visitor's kind of organisation.
+            case "free_label": .text(texts(form.filter.visitorKind == nil || form.filter.visitorKind == .nonprofit
+                                           ? "rooms.filter.free" : "rooms.filter.free_for_you"))
             case "date": .text(form.date)
             case "from": .text(form.from)
             // A slot to midnight (typed as 24:00 into an address) as the time field can hold it.
