@@ -150,11 +150,11 @@ extension AppDatabase {
     }
 
     /// Deletes the person: their sessions go with them; bookings stay for the room
-    /// owner's records without a booker (the foreign key sets it to NULL).
-    /// Deletes the account. Its organisation must not be left without anyone to
-    /// answer for its rooms: when others remain but no manager, the longest-standing
-    /// member becomes one; when nobody remains, its rooms are archived and their
-    /// future bookings cancelled, with word to the bookers.
+    /// owner's records without a booker (the foreign key sets it to NULL). Their
+    /// organisation is not left without anyone to answer for its rooms: when others
+    /// remain but no manager, the longest-standing member becomes one; when nobody
+    /// remains, its rooms are archived and their future bookings cancelled, with
+    /// word to the bookers.
     public func deleteUser(_ id: User.ID) throws {
         try pool.write { db in
             let organisation = try Int64.fetchOne(db, sql: "SELECT organisationId FROM user WHERE id = ?", arguments: [id.rawValue])

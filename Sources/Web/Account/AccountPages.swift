@@ -79,7 +79,7 @@ struct AccountPages: Sendable {
             "joining": .text(invitation.map { visitor.texts("register.invitation.joining", ["organisation": $0.organisationName]) }),
         ]
         return try pages.page(.register, context,
-                       layout: LayoutContext(title: AccountPages.title("register.title", failed: !errors.isEmpty, visitor), canonicalPath: "/register",
+                       layout: LayoutContext(title: AccountPages.title("register.title", failed: !errors.isEmpty || formError != nil, visitor), canonicalPath: "/register",
                                              visitor: visitor),
                        status: status)
     }
