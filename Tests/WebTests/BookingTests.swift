@@ -232,6 +232,27 @@ struct BookingTests {
         #expect(try kim.get("/organisations/1/edit").text.contains("Jemanden einladen"))
     }
 
+    @Test("with nothing left to book this week, the room page shows next week unless a week was asked for")
+    func nextWeekWhenThisOneIsOver() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = try openRoom(server)
+        let today = BerlinTime.today()
+        let thisWeek = ISOWeek.containing(today)
+        let nextWeek = thisWeek.adding(weeks: 1)
+        if BerlinTime.weekday(today) != .sunday {  // late on a Sunday this week may be over already
+            #expect(try server.client().get("/rooms/1").text.contains("?week=\(thisWeek.adding(weeks: 1))#belegung"), "this week, while it has free time")
+        }
+        // The rest of this week closed: nothing left to book in it.
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/closures", [("from", today.description),
+                                                                           ("to", nextWeek.monday.adding(days: -1).description)]).status == 303)
+        let page = try server.client().get("/rooms/1")
+        #expect(page.text.contains("?week=\(nextWeek.adding(weeks: 1))#belegung") && page.text.contains("?week=\(thisWeek)#belegung"),
+                "next week shown: its links lead on and back")
+        let asked = try server.client().get("/rooms/1?week=\(thisWeek)")
+        #expect(asked.text.contains("?week=\(nextWeek)#belegung") && !asked.text.contains("?week=\(nextWeek.adding(weeks: 1))#belegung"))
+    }
+
     @Test("50 clients booking the same slot at once: exactly one confirmed, every other 409, one row in the database")
     func concurrentBookings() async throws {
         let server = try TestServer(demo: false) { $0.server.workerThreads = 8 }

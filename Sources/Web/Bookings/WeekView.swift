@@ -18,6 +18,9 @@ struct WeekView: MustacheContext {
     let days: [(date: LocalDate, closed: String?, segments: [Segment])]
     let texts: Catalog
 
+    /// Whether any time of the week can still be booked.
+    var hasFreeTime: Bool { days.contains { $0.closed == nil && $0.segments.contains { $0.kind == .free } } }
+
     /// Splits each day's opening spans by the occupied intervals.
     init(room: Room, week: ISOWeek, occupancy: [(start: Int64, end: Int64, status: BookingStatus)],
          closures: [BookingPolicy.ClosedPeriod], showingReasons: Bool, now: Int64, texts: Catalog) {

@@ -36,19 +36,28 @@ struct PublicPages: Sendable {
                     conflicts: [(slot: BookingSlot, problems: [BookingProblem])], status: HTTPStatus) throws -> HTTPResponse {
         let id = Room.ID(Int64(try request.parameters.id("id")))
         let now = Int64(Date().timeIntervalSince1970)
-        let week = request.queryItems["week"].flatMap(ISOWeek.init) ?? ISOWeek.containing(BerlinTime.today())
-        let from = BerlinTime.instant(week.monday, minute: 0) ?? now
-        let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
-        // Unpublished rooms exist only for their organisation and moderators.
         let user = visitor.user
-        guard let page = try database.roomPage(id, occupancyFrom: from, to: to),
-              page.room.status == .published || user?.role.canModerate == true
-                || (user != nil && user?.organisationID == page.room.organisationID)
-        else { throw HTTPError(.notFound) }
+        func load(_ week: ISOWeek) throws -> (RoomPage, WeekView) {
+            let from = BerlinTime.instant(week.monday, minute: 0) ?? now
+            let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
+            // Unpublished rooms exist only for their organisation and moderators.
+            guard let page = try database.roomPage(id, occupancyFrom: from, to: to),
+                  page.room.status == .published || user?.role.canModerate == true
+                    || (user != nil && user?.organisationID == page.room.organisationID)
+            else { throw HTTPError(.notFound) }
+            let weekView = WeekView(room: page.room, week: week, occupancy: page.occupancy, closures: page.closedPeriods,
+                                    // A closure's reason is text nobody reviewed: shown for trusted organisations only.
+                                    showingReasons: page.organisation.trusted, now: now, texts: visitor.texts)
+            return (page, weekView)
+        }
+        let askedWeek = request.queryItems["week"].flatMap(ISOWeek.init)
+        var (page, weekView) = try load(askedWeek ?? ISOWeek.containing(BerlinTime.today()))
+        // On a Friday evening or a Sunday this week may have nothing left to book:
+        // unless a week was asked for, show the next one instead of a week of "vorbei".
+        if askedWeek == nil && !weekView.hasFreeTime {
+            (page, weekView) = try load(weekView.week.adding(weeks: 1))
+        }
         let room = page.room
-        let weekView = WeekView(room: room, week: week, occupancy: page.occupancy, closures: page.closedPeriods,
-                                // A closure's reason is text nobody reviewed: shown for trusted organisations only.
-                                showingReasons: page.organisation.trusted, now: now, texts: visitor.texts)
         let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings#buchen")
         let returnPath = request.query.isEmpty ? Paths.room(id) : Paths.room(id) + "?" + request.query + (booking.date.isEmpty ? "" : "#buchen")
         let context = RoomPageContext(room: room, photos: page.photos, organisation: page.organisation, visitor: visitor,
