@@ -337,6 +337,10 @@ struct BookingTests {
         let bad = try server.client().get("/rooms?date=morgen&from=12:00&to=13:00")
         #expect(bad.status == 200)
         #expect(bad.text.contains("Datum, Beginn und Ende"))
+        let day = try #require(LocalDate(date))
+        let german = String(format: "%02d.%02d.%04d", day.day, day.month, day.year)
+        let typed = try server.client().get("/rooms?date=\(german)&from=12:00&to=13:00").text
+        #expect(typed.contains("Frei am ") && typed.contains("name=\"date\" type=\"date\" value=\"\(date)\""), "typed the German way, echoed as ISO")
     }
 
     @Test("the week view shows free and booked times in words, and free times link to a prefilled form")

@@ -45,7 +45,7 @@ struct RoomSearchForm {
         from = (query["from"] ?? "").trimmingCharacters(in: .whitespaces)
         to = (query["to"] ?? "").trimmingCharacters(in: .whitespaces)
         if !date.isEmpty || !from.isEmpty || !to.isEmpty {
-            if let day = LocalDate(date), let start = WeeklyHours.minutes(from), let end = WeeklyHours.minutes(to), end > start,
+            if let day = LocalDate(typed: date), let start = WeeklyHours.minutes(from), let end = WeeklyHours.minutes(to), end > start,
                let slot = RoomFilter.Availability(slot: BookingSlot(date: day, startMinute: start, endMinute: end), now: Int64(Date().timeIntervalSince1970)) {
                 filter.available = slot
             } else {
@@ -119,7 +119,8 @@ struct RoomsIndexContext: MustacheContext {
             // The filter counts what is free for the visitor's kind of organisation.
             case "free_label": .text(texts(form.filter.visitorKind == nil || form.filter.visitorKind == .nonprofit
                                            ? "rooms.filter.free" : "rooms.filter.free_for_you"))
-            case "date": .text(form.date)
+            // Typed as 30.11.2026, echoed as the date field holds it.
+            case "date": .text(form.filter.available?.slot.date.description ?? form.date)
             case "from": .text(form.from)
             // A slot to midnight (typed as 24:00 into an address) as the time field can hold it.
             case "to": .text(form.filter.available?.slot.endMinute == 24 * 60 ? Formatting.timeField(24 * 60) : form.to)
