@@ -137,7 +137,15 @@ extension AppDatabase {
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM user WHERE email = ? AND id <> ?", arguments: [email, id.rawValue]) == 0 else {
                 throw EmailTaken()
             }
+            let (previous, language) = try Row.fetchOne(db, sql: "SELECT email, language FROM user WHERE id = ?", arguments: [id.rawValue])
+                .map { ($0[0] as String, Language(rawValue: $0[1]) ?? .default) } ?? ("", .default)
             try db.execute(sql: "UPDATE user SET email = ? WHERE id = ?", arguments: [email, id.rawValue])
+            // The old address hears of it: whoever lost the account to someone who
+            // knew the password (or mistyped the new address) learns it there.
+            if !previous.isEmpty, previous != email {
+                try AppDatabase.enqueueMail(db, .emailChanged, to: .address(previous, language),
+                                            payload: MailPayload(values: ["new_email": email, "changed_at": String(AppDatabase.now)]))
+            }
         }
     }
 

@@ -29,6 +29,7 @@ public enum MailKind: String, Sendable, CaseIterable {
     case roomUnpublished = "room_unpublished"
     case invitation
     case passwordReset = "password_reset"
+    case emailChanged = "email_changed"
 
     /// The switch on `/my/account` that turns this kind off; nil: always sent.
     public var topic: MailTopic? {
@@ -37,7 +38,7 @@ public enum MailKind: String, Sendable, CaseIterable {
         case .bookingConfirmed, .bookingDeclined, .bookingCancelled: .bookingChanges
         case .bookingReminder: .bookingReminders
         case .roomApproved, .roomRejected, .roomUnpublished: .roomModeration
-        case .invitation, .passwordReset: nil
+        case .invitation, .passwordReset, .emailChanged: nil
         }
     }
 

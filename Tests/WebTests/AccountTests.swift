@@ -172,6 +172,13 @@ struct AccountTests {
         #expect(badEmail.status == 422)
         #expect(badEmail.text.contains("Das Passwort ist nicht richtig."))
         #expect(try client.submit("/my/account", [("action", "email"), ("email", "neu@verein.example"), ("email_password", "ein langes Testpasswort")]).status == 303)
+        // The old address hears of the change, in the account's language, with the new address.
+        let notice = try #require(try server.database.outboxMessages(failed: false).first { $0.kind == "email_changed" })
+        #expect(notice.recipient == "erika@verein.example" && notice.payload.values["new_email"] == "neu@verein.example")
+        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
+        let written = try renderer.render(notice, baseURL: "https://raumboerse.example")
+        #expect(written.subject == "E-Mail-Adresse geändert – Raumbörse Lübeck")
+        #expect(written.text.contains("auf neu@verein.example geändert") && written.text.contains("https://raumboerse.example/impressum"))
         let export = try client.get("/my/account/export.json")
         #expect(export.status == 200)
         #expect(export.header("Content-Disposition")?.contains("attachment") == true)

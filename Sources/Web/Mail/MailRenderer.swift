@@ -80,6 +80,7 @@ struct MailRenderer: Sendable {
         case .roomUnpublished: "mail.subject.room_unpublished"
         case .invitation: "mail.subject.invitation"
         case .passwordReset: "mail.subject.password_reset"
+        case .emailChanged: "mail.subject.email_changed"
         }
         return texts(key, arguments)
     }
@@ -133,6 +134,8 @@ struct MailContext: MustacheContext {
         case "reset_url": return .text(values["token"].map { baseURL + "/password-reset/" + $0 })
         case "reset_request_url": return .text(baseURL + "/password-reset")
         case "expires": return .text(values["expires_at"].flatMap { Int64($0) }.map(texts.dateTime))
+        case "changed": return .text(values["changed_at"].flatMap { Int64($0) }.map(texts.dateTime))
+        case "legal_url": return .text(baseURL + "/impressum")
         // A reason the system wrote is a catalogue key; one a person typed stays as it is.
         case "reason": return .text(values["reason"].map(texts.callAsFunction))
         default:
