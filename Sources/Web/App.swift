@@ -26,7 +26,8 @@ public final class App: Sendable {
         let handlers = Handlers(
             security: security,
             publicPages: publicPages,
-            account: AccountPages(database: database, pages: pages, security: security, hasher: configuration.passwordHasher, throttle: LoginThrottle()),
+            account: AccountPages(database: database, pages: pages, security: security, hasher: configuration.passwordHasher,
+                                  throttle: LoginThrottle(), accountThrottle: .accountWide()),
             my: MyPages(database: database, pages: pages),
             organisations: OrganisationEditing(database: database, pages: pages),
             roomEditing: RoomEditing(database: database, pages: pages, photosDirectory: configuration.photosDirectory),

@@ -127,6 +127,17 @@ struct AccountTests {
         #expect(throttle.lockedUntil(["ip:1"]) != nil)
         #expect(throttle.lockedUntil(["ip:2", "account:a|2"]) == nil, "someone else's failures do not lock me")
         #expect(throttle.lockedUntil(["ip:1"], now: Date().addingTimeInterval(61)) == nil)
+
+        // Per account from everywhere: slower after ten failures, never locked.
+        let accountWide = LoginThrottle.accountWide()
+        for _ in 0..<10 { accountWide.recordFailure(["erika@verein.example"]) }
+        #expect(accountWide.delay(for: ["erika@verein.example"]) == 0)
+        for _ in 0..<20 { accountWide.recordFailure(["erika@verein.example"]) }
+        #expect(accountWide.delay(for: ["erika@verein.example"]) == 2)
+        #expect(accountWide.lockedUntil(["erika@verein.example"]) == nil)
+        #expect(accountWide.delay(for: ["anna@verein.example"]) == 0)
+        accountWide.recordSuccess(account: "erika@verein.example")
+        #expect(accountWide.delay(for: ["erika@verein.example"]) == 0)
     }
 
     @Test("logout ends the session on the server: the old cookie no longer works")

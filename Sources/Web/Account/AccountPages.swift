@@ -11,6 +11,7 @@ struct AccountPages: Sendable {
     let security: SiteSecurity
     let hasher: PasswordHasher
     let throttle: LoginThrottle
+    let accountThrottle: LoginThrottle
 
     // MARK: Register
 
@@ -98,22 +99,25 @@ struct AccountPages: Sendable {
         let email = form.text("email").lowercased()
         let password = form["password"] ?? ""
         let next = AccountPages.safeNext(form["next"])
-        // Failures count per client address and per account from that address, so
-        // nobody elsewhere can lock a person out of their own account.
+        // Failures lock per client address and per account from that address, so
+        // nobody elsewhere can lock a person out of their own account; per account
+        // from everywhere they only slow down.
         let keys = ["ip:" + request.remoteAddress, "account:" + email + "|" + request.remoteAddress]
         if let until = throttle.lockedUntil(keys) {
             let minutes = max(1, Int(until.timeIntervalSinceNow / 60 + 0.99))
             return try renderLogin(email: email, next: next, message: visitor.texts.plural("login.error.locked", minutes), visitor, status: .tooManyRequests)
         }
-        let delay = throttle.delay(for: keys)
+        let delay = max(throttle.delay(for: keys), accountThrottle.delay(for: [email]))
         if delay > 0 { Thread.sleep(forTimeInterval: delay) }
         let credentials = try database.credentials(email: email)
         if credentials == nil { hasher.verifyNothing(password) }
         guard let (user, hash) = credentials, hasher.verify(password, against: hash) else {
             throttle.recordFailure(keys)
+            accountThrottle.recordFailure([email])
             return try renderLogin(email: email, next: next, message: visitor.texts("login.error.failed"), visitor, status: .unprocessableContent)
         }
         throttle.recordSuccess(account: keys[1])
+        accountThrottle.recordSuccess(account: email)
         var response = HTTPResponse.redirect(to: next)
         try security.signIn(user, replacing: visitor.session, request: request, on: &response)
         return response

@@ -10,17 +10,25 @@ final class LoginThrottle: Sendable {
         var lockedUntil: Date?
     }
 
-    /// After this many failures within `window` the key is locked for `lockDuration`.
-    let maxFailures: Int
+    /// After this many failures within `window` the key is locked for `lockDuration`;
+    /// nil: never locked, only slowed down.
+    let maxFailures: Int?
     let window: TimeInterval
     let lockDuration: TimeInterval
+    /// Failures within `window` that cost no delay yet.
+    let freeFailures: Int
     private let records = Locked<[String: Record]>([:])
 
-    init(maxFailures: Int = 5, window: TimeInterval = 15 * 60, lockDuration: TimeInterval = 15 * 60) {
+    init(maxFailures: Int? = 5, window: TimeInterval = 15 * 60, lockDuration: TimeInterval = 15 * 60, freeFailures: Int = 2) {
         self.maxFailures = maxFailures
         self.window = window
         self.lockDuration = lockDuration
+        self.freeFailures = freeFailures
     }
+
+    /// Per account from every address together: many addresses (an IPv6 /64)
+    /// guessing one password get slow, but nobody can lock a person out.
+    static func accountWide() -> LoginThrottle { LoginThrottle(maxFailures: nil, freeFailures: 10) }
 
     /// When the earliest of `keys` is locked, until when.
     func lockedUntil(_ keys: [String], now: Date = Date()) -> Date? {
@@ -35,7 +43,7 @@ final class LoginThrottle: Sendable {
         let failures = records.withLock { records in
             keys.map { records[$0]?.failures.filter { now.timeIntervalSince($0) < window }.count ?? 0 }.max() ?? 0
         }
-        return failures < 3 ? 0 : min(2, 0.25 * Double(failures - 2))
+        return failures <= freeFailures ? 0 : min(2, 0.25 * Double(failures - freeFailures))
     }
 
     func recordFailure(_ keys: [String], now: Date = Date()) {
@@ -43,7 +51,7 @@ final class LoginThrottle: Sendable {
             for key in keys {
                 var record = records[key] ?? Record()
                 record.failures = record.failures.filter { now.timeIntervalSince($0) < window } + [now]
-                if record.failures.count >= maxFailures {
+                if let maxFailures, record.failures.count >= maxFailures {
                     record.lockedUntil = now.addingTimeInterval(lockDuration)
                     record.failures = []
                 }
