@@ -161,5 +161,6 @@ struct OperationsTests {
         for secret in secrets { #expect(!text.contains(secret), "a secret leaked into the log") }
         #expect(RequestLog.redact("/password-reset/abcdef?x=1") == "/password-reset/REDACTED?x=1")
         #expect(RequestLog.redact("/a?q=1&token=x&csrf_token=y") == "/a?q=1&token=REDACTED&csrf_token=REDACTED")
+        #expect(RequestLog.redact("/register?invitation=abc&next=/my") == "/register?invitation=REDACTED&next=/my", "an invitation link is a key")
     }
 }

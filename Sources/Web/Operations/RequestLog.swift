@@ -35,7 +35,7 @@ public struct RequestLog: Sendable {
         }
     }
 
-    static let secretParameters: Set<String> = ["token", "password", "csrf_token", "key", "secret"]
+    static let secretParameters: Set<String> = ["token", "password", "csrf_token", "key", "secret", "invitation"]
 
     /// `/my/bookings.ics?token=abc` → `/my/bookings.ics?token=REDACTED`,
     /// `/password-reset/abc` → `/password-reset/REDACTED`.
