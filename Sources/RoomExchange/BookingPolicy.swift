@@ -25,6 +25,8 @@ public enum BookingProblem: Sendable, Equatable {
     case outsideOpeningHours
     case closed(reason: String)
     case overlapsBooking
+    /// The booker has asked for this time of this room already (a second click).
+    case alreadyRequested
 
     /// Malformed input is answered 422; a slot the room does not offer is a 409.
     public var isConflict: Bool {

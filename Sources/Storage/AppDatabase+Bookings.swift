@@ -80,8 +80,14 @@ extension AppDatabase {
                 throw StorageError.notFound
             }
             var failures: [(slot: BookingSlot, problems: [BookingProblem])] = []
-            for slot in slots where try AppDatabase.overlapsConfirmed(db, room: room, start: slot.startsAt, end: slot.endsAt, except: nil) {
-                failures.append((slot.slot, [.overlapsBooking]))
+            for slot in slots {
+                if try AppDatabase.overlapsConfirmed(db, room: room, start: slot.startsAt, end: slot.endsAt, except: nil) {
+                    failures.append((slot.slot, [.overlapsBooking]))
+                } else if !confirmed, try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM booking WHERE roomId = ? AND bookerUserId = ? AND status = 'requested' AND startsAt < ? AND ? < endsAt
+                    """), arguments: [room.rawValue, user.id.rawValue, slot.endsAt, slot.startsAt]) ?? 0 > 0 {
+                    failures.append((slot.slot, [.alreadyRequested]))
+                }
             }
             if !failures.isEmpty { throw BookingConflict(failures: failures) }
             let now = AppDatabase.now

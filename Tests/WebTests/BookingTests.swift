@@ -74,6 +74,8 @@ struct BookingTests {
         try first.register(email: "a@verein.example")
         try second.register(email: "b@verein.example")
         #expect(try book(first, date: dateAhead(8), start: "10:00", end: "12:00").status == 303)
+        let twice = try book(first, date: dateAhead(8), start: "10:00", end: "12:00")
+        #expect(twice.status == 409 && twice.text.contains("Diese Zeit haben Sie schon angefragt"), "a second click asks nothing twice")
         #expect(try book(second, date: dateAhead(8), start: "11:00", end: "13:00").status == 303)
         #expect(try statuses(server) == ["requested", "requested"])
         let my = try owner.get("/my")

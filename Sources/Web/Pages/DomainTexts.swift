@@ -28,6 +28,7 @@ extension Catalog {
         case .outsideOpeningHours: self("booking.problem.outside_opening_hours")
         case .closed(let reason): reason.isEmpty ? self("booking.problem.closed") : self("booking.problem.closed_because", ["reason": reason])
         case .overlapsBooking: self("booking.problem.overlaps_booking")
+        case .alreadyRequested: self("booking.problem.already_requested")
         }
     }
 }
