@@ -422,6 +422,14 @@ def test_notifications_reach_the_right_people_with_umlauts_and_working_links(mai
     register_link = next(link for link in invitation.links() if "/register?invitation=" in link)
     page = site.client().get(path_of(register_link, site))
     assert page.status == 200 and "Stadtteiltreff Süd e.V." in page.text
+    # The link from the mail makes a member of the organisation, once.
+    token = urllib.parse.parse_qs(urllib.parse.urlparse(register_link).query)["invitation"][0]
+    newcomer = site.client()
+    r = newcomer.submit(path_of(register_link, site), "/register", [("invitation", token), ("email", "neu@treff.example"),
+                                                                      ("password", PASSWORD), ("name", "Neu Kollegin"), ("privacy", "1")])
+    assert r.status == 303 and r.location == "/my", (r.status, r.text[:500])
+    assert "Stadtteiltreff Süd e.V." in newcomer.get("/my").text
+    assert site.client().get(path_of(register_link, site)).status == 410
     time.sleep(1)
     assert [m.subject for m in sink.to("buchung@chor.example")] == [f"Buchung bestätigt: {ROOM_TITLE}"]
     assert_each_once(sink)
