@@ -13,13 +13,16 @@ public struct MailMessage: Sendable {
     public var messageID: String
     public var textBody: String
     public var htmlBody: String
+    /// Where answers go when not to `from`.
+    public var replyTo: MailAddress?
     /// Further headers such as `List-Unsubscribe`, written as given (ASCII only).
     public var extraHeaders: [(name: String, value: String)]
 
-    public init(from: MailAddress, to: MailAddress, subject: String, date: Date, messageID: String, textBody: String, htmlBody: String,
-                extraHeaders: [(name: String, value: String)] = []) {
+    public init(from: MailAddress, to: MailAddress, replyTo: MailAddress? = nil, subject: String, date: Date, messageID: String,
+                textBody: String, htmlBody: String, extraHeaders: [(name: String, value: String)] = []) {
         self.from = from
         self.to = to
+        self.replyTo = replyTo
         self.subject = subject
         self.date = date
         self.messageID = messageID
@@ -41,6 +44,7 @@ public struct MailMessage: Sendable {
         header("Date", RFC5322Date.format(date))
         header("From", from.header(used: 6))
         header("To", to.header(used: 4))
+        if let replyTo { header("Reply-To", replyTo.header(used: 10)) }
         header("Subject", EncodedWord.encode(subject, used: 9))
         header("Message-ID", "<" + messageID + ">")
         header("MIME-Version", "1.0")

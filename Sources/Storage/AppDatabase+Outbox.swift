@@ -159,11 +159,16 @@ extension AppDatabase {
         guard let (booking, facts) = try bookingPayload(db, ids.map(\.rawValue)) else { return }
         var payload = facts
         payload.values["confirmed"] = confirmed ? "1" : nil
+        payload.values["reply_to"] = booking.bookerEmail
         try enqueueMail(db, ids.count > 1 ? .seriesCreated : .bookingRequested, to: .membersOf(booking.roomOrganisationID),
                         except: user.id.rawValue, payload: payload)
         // An instant booking is done at once: the booker gets it in writing, with
         // every date of a series. A request is answered by the confirmation or decline.
-        if confirmed { try enqueueMail(db, .bookingConfirmed, to: .user(user.id.rawValue), payload: facts) }
+        if confirmed {
+            var toBooker = facts
+            toBooker.values["reply_to"] = booking.providerEmail
+            try enqueueMail(db, .bookingConfirmed, to: .user(user.id.rawValue), payload: toBooker)
+        }
     }
 
     /// After bookings `ids` changed status (all to the same one, by `actor`): a
@@ -184,6 +189,7 @@ extension AppDatabase {
         let byBooker = actor != nil && actor == booking.bookerUserID?.rawValue
         payload.values["by_booker"] = byBooker ? "1" : nil
         let recipients: MailRecipients = byBooker ? .membersOf(booking.roomOrganisationID) : .user(booking.bookerUserID?.rawValue)
+        payload.values["reply_to"] = byBooker ? booking.bookerEmail : booking.providerEmail
         try enqueueMail(db, kind, to: recipients, except: actor, payload: payload)
     }
 
@@ -232,9 +238,8 @@ extension AppDatabase {
             for id in due {
                 guard let (booking, facts) = try AppDatabase.bookingPayload(db, [id]) else { continue }
                 var payload = facts
-                if let room = try Row.fetchOne(db, sql: "SELECT street, postcode FROM room WHERE id = ?", arguments: [booking.roomID.rawValue]) {
-                    payload.values["address"] = "\(room[0] as String), \(room[1] as String) Lübeck"
-                }
+                payload.values["address"] = "\(booking.roomStreet), \(booking.roomPostcode) Lübeck"
+                payload.values["reply_to"] = booking.providerEmail
                 let before = db.totalChangesCount
                 try AppDatabase.enqueueMail(db, .bookingReminder, to: .user(booking.bookerUserID?.rawValue), payload: payload, dedupeKey: "reminder:\(id)")
                 queued += db.totalChangesCount - before

@@ -144,10 +144,21 @@ struct MailTests {
         let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
         let written = try renderer.render(toBooker, baseURL: "https://raumboerse.example")
         #expect(written.text.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }.count == 3)
+        // Each side's mail answers to the other side: the booker to the room's organisation and back.
+        #expect(toBooker.payload.values["reply_to"] == "owner@treff.example", "the organisation gave no contact address: its manager's")
+        #expect(written.text.contains("Eine Antwort darauf geht an owner@treff.example."))
+        #expect(try payload(server, 11).values["reply_to"] == "a@chor.example")
         let seriesBooking = try server.database.pool.read { try Int.fetchOne($0, sql: "SELECT max(id) FROM booking") }!
         #expect(try owner.submit("/bookings/\(seriesBooking)", to: "/bookings/\(seriesBooking)/cancel", [("reason", "Umbau"), ("series", "1")]).status == 303)
         #expect(try outbox(server).suffix(1) == [Queued(kind: "booking_cancelled", recipient: "a@chor.example")])
         #expect(try payload(server, 12).times.count == 3 && payload(server, 12).values["by_booker"] == nil)
+
+        // Sent: each booking mail answers to the other side.
+        let transport = ScriptedTransport()
+        _ = try sender(server, transport).runOnce(now: Int64(Date().timeIntervalSince1970))
+        let series = try #require(transport.delivered.first { $0.to.address == "owner@treff.example" && $0.subject.hasPrefix("Neue Serienbuchung") })
+        #expect(series.replyTo?.address == "a@chor.example", "the owner answers the booker directly")
+        #expect(transport.delivered.filter { $0.subject.hasPrefix("Einladung") }.allSatisfy { $0.replyTo == nil }, "nobody to answer")
     }
 
     @Test("moderation decisions go to the organisation's members once per change of status; archiving tells the bookers")

@@ -161,7 +161,9 @@ final class MailSender: @unchecked Sendable {
         if MailKind(rawValue: message.kind)?.topic != nil {
             headers.append(("List-Unsubscribe", "<" + MailRenderer.settingsURL(currentBaseURL) + ">"))
         }
-        let mail = MailMessage(from: from, to: to, subject: message.subject ?? "", date: Date(timeIntervalSince1970: TimeInterval(message.createdAt)),
+        // Booking mails name the other side: an answer reaches them, not our sender.
+        let replyTo = message.payload.values["reply_to"].flatMap { MailAddress(address: $0) }
+        let mail = MailMessage(from: from, to: to, replyTo: replyTo, subject: message.subject ?? "", date: Date(timeIntervalSince1970: TimeInterval(message.createdAt)),
                                messageID: message.messageID + "@" + from.domain, textBody: message.textBody ?? "", htmlBody: message.htmlBody ?? "",
                                extraHeaders: headers)
         do throws(MailDeliveryError) {
