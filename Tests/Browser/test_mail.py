@@ -388,6 +388,7 @@ def test_notifications_reach_the_right_people_with_umlauts_and_working_links(mai
     assert r.status == 303, (r.status, r.text[:800])
     booking_path = r.location
     request = sink.wait_for("owner@treff.example", "Neue Buchungsanfrage")
+    assert str(request.message["Reply-To"]) == "buchung@chor.example", "the owner's answer reaches the booker"
     assert request.subject == f"Neue Buchungsanfrage: {ROOM_TITLE}"
     assert "Anna Weiß (Chor Möwenschiss e.V.)" in request.text and "Chorprobe" in request.text and "18:00–20:00 Uhr" in request.text
     booking_link = next(link for link in request.links() if "/bookings/" in link)
@@ -400,6 +401,7 @@ def test_notifications_reach_the_right_people_with_umlauts_and_working_links(mai
     # The confirmation goes to the booker, whose link opens the confirmed booking.
     assert owner.submit(booking_path, booking_path + "/confirm", []).status == 303
     confirmed = sink.wait_for("buchung@chor.example", "bestätigt")
+    assert str(confirmed.message["Reply-To"]) == "owner@treff.example", "and the booker's the organisation"
     assert confirmed.subject == f"Buchung bestätigt: {ROOM_TITLE}"
     page = booker.get(path_of(next(link for link in confirmed.links() if "/bookings/" in link), site))
     assert page.status == 200 and "Bestätigt" in page.text
