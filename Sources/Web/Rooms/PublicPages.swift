@@ -37,26 +37,25 @@ struct PublicPages: Sendable {
         let id = Room.ID(Int64(try request.parameters.id("id")))
         let now = Int64(Date().timeIntervalSince1970)
         let user = visitor.user
-        func load(_ week: ISOWeek) throws -> (RoomPage, WeekView) {
-            let from = BerlinTime.instant(week.monday, minute: 0) ?? now
-            let to = BerlinTime.instant(week.monday.adding(days: 7), minute: 0) ?? now
-            // Unpublished rooms exist only for their organisation and moderators.
-            guard let page = try database.roomPage(id, occupancyFrom: from, to: to),
-                  page.room.status == .published || user?.role.canModerate == true
-                    || (user != nil && user?.organisationID == page.room.organisationID)
-            else { throw HTTPError(.notFound) }
-            let weekView = WeekView(room: page.room, week: week, occupancy: page.occupancy, closures: page.closedPeriods,
-                                    // A closure's reason is text nobody reviewed: shown for trusted organisations only.
-                                    showingReasons: page.organisation.trusted, now: now, texts: visitor.texts)
-            return (page, weekView)
-        }
         let askedWeek = request.queryItems["week"].flatMap(ISOWeek.init)
-        var (page, weekView) = try load(askedWeek ?? ISOWeek.containing(BerlinTime.today()))
-        // On a Friday evening or a Sunday this week may have nothing left to book:
-        // unless a week was asked for, show the next one instead of a week of "vorbei".
-        if askedWeek == nil && !weekView.hasFreeTime {
-            (page, weekView) = try load(weekView.week.adding(weeks: 1))
+        let week = askedWeek ?? ISOWeek.containing(BerlinTime.today())
+        // Unless a week was asked for, the next one is read too: on a Friday evening
+        // or a Sunday this week may have nothing left to book, and then it is shown.
+        let weeksRead = askedWeek == nil ? 2 : 1
+        let from = BerlinTime.instant(week.monday, minute: 0) ?? now
+        let to = BerlinTime.instant(week.monday.adding(days: 7 * weeksRead), minute: 0) ?? now
+        // Unpublished rooms exist only for their organisation and moderators.
+        guard let page = try database.roomPage(id, occupancyFrom: from, to: to),
+              page.room.status == .published || user?.role.canModerate == true
+                || (user != nil && user?.organisationID == page.room.organisationID)
+        else { throw HTTPError(.notFound) }
+        func view(_ week: ISOWeek) -> WeekView {
+            WeekView(room: page.room, week: week, occupancy: page.occupancy, closures: page.closedPeriods,
+                     // A closure's reason is text nobody reviewed: shown for trusted organisations only.
+                     showingReasons: page.organisation.trusted, now: now, texts: visitor.texts)
         }
+        var weekView = view(week)
+        if askedWeek == nil && !weekView.hasFreeTime { weekView = view(week.adding(weeks: 1)) }
         let room = page.room
         let bookingForm = booking.context(errors: errors, conflicts: conflicts, visitor: visitor, action: Paths.room(id) + "/bookings#buchen")
         let returnPath = request.query.isEmpty ? Paths.room(id) : Paths.room(id) + "?" + request.query + (booking.date.isEmpty ? "" : "#buchen")
