@@ -132,8 +132,11 @@ struct AccountTests {
         let accountWide = LoginThrottle.accountWide()
         for _ in 0..<10 { accountWide.recordFailure(["erika@verein.example"]) }
         #expect(accountWide.delay(for: ["erika@verein.example"]) == 0)
+        #expect(accountWide.wait(for: "erika@verein.example") == 0)
         for _ in 0..<20 { accountWide.recordFailure(["erika@verein.example"]) }
         #expect(accountWide.delay(for: ["erika@verein.example"]) == 2)
+        #expect(accountWide.wait(for: "erika@verein.example") > 1.9, "right after a failure: wait")
+        #expect(accountWide.wait(for: "erika@verein.example", now: Date().addingTimeInterval(2.1)) == 0, "two seconds later: try again")
         #expect(accountWide.lockedUntil(["erika@verein.example"]) == nil)
         #expect(accountWide.delay(for: ["anna@verein.example"]) == 0)
         accountWide.recordSuccess(account: "erika@verein.example")

@@ -101,13 +101,16 @@ struct AccountPages: Sendable {
         let next = AccountPages.safeNext(form["next"])
         // Failures lock per client address and per account from that address, so
         // nobody elsewhere can lock a person out of their own account; per account
-        // from everywhere they only slow down.
+        // from everywhere they only space attempts out (a second or two).
         let keys = ["ip:" + request.remoteAddress, "account:" + email + "|" + request.remoteAddress]
         if let until = throttle.lockedUntil(keys) {
             let minutes = max(1, Int(until.timeIntervalSinceNow / 60 + 0.99))
             return try renderLogin(email: email, next: next, message: visitor.texts.plural("login.error.locked", minutes), visitor, status: .tooManyRequests)
         }
-        let delay = max(throttle.delay(for: keys), accountThrottle.delay(for: [email]))
+        if accountThrottle.wait(for: email) > 0 {
+            return try renderLogin(email: email, next: next, message: visitor.texts("login.error.slow_down"), visitor, status: .tooManyRequests)
+        }
+        let delay = throttle.delay(for: keys)
         if delay > 0 { Thread.sleep(forTimeInterval: delay) }
         let credentials = try database.credentials(email: email)
         if credentials == nil { hasher.verifyNothing(password) }

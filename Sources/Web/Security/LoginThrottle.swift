@@ -30,6 +30,15 @@ final class LoginThrottle: Sendable {
     /// guessing one password get slow, but nobody can lock a person out.
     static func accountWide() -> LoginThrottle { LoginThrottle(maxFailures: nil, freeFailures: 10) }
 
+    /// How long attempts for `key` must still wait after its last failure, spaced
+    /// as `delay` grows. Answered at once rather than slept through, so that
+    /// attempts from many addresses cannot hold the server's threads.
+    func wait(for key: String, now: Date = Date()) -> TimeInterval {
+        let last = records.withLock { $0[key]?.failures.last }
+        guard let last else { return 0 }
+        return max(0, delay(for: [key], now: now) - now.timeIntervalSince(last))
+    }
+
     /// When the earliest of `keys` is locked, until when.
     func lockedUntil(_ keys: [String], now: Date = Date()) -> Date? {
         records.withLock { records in
