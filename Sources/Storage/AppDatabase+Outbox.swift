@@ -70,6 +70,40 @@ public struct MailPayload: Codable, Sendable, Equatable {
         self.values = values
         self.times = times
     }
+
+    /// The payload as JSON with sorted keys, as `JSONEncoder` would write it.
+    /// Written directly: Foundation's encoder was 9 % of the CPU of a booking,
+    /// which queues two messages. Read back with `JSONDecoder`.
+    var json: String {
+        var out = #"{"times":["#
+        for (index, time) in times.enumerated() {
+            out += (index == 0 ? "" : ",") + #"{"end":"# + String(time.end) + #","start":"# + String(time.start) + "}"
+        }
+        out += #"],"values":{"#
+        for (index, entry) in values.sorted(by: { $0.key < $1.key }).enumerated() {
+            out += (index == 0 ? "" : ",") + MailPayload.quoted(entry.key) + ":" + MailPayload.quoted(entry.value)
+        }
+        return out + "}}"
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }
 
 /// A row of the outbox.
@@ -110,27 +144,29 @@ extension AppDatabase {
     /// with a `dedupeKey` that was used before, nothing is queued.
     static func enqueueMail(_ db: Database, _ kind: MailKind, to recipients: MailRecipients, except actor: Int64? = nil,
                             payload: MailPayload, dedupeKey: String? = nil) throws {
-        var people: [(id: Int64?, email: String, name: String?, language: String)] = []
+        // One INSERT … SELECT per message kind: the recipients are chosen, and their
+        // addresses copied, inside SQLite (a booking queues two kinds of message).
+        let columns = "INSERT INTO outboxMessage (kind, userId, recipient, recipientName, language, payload, messageId, dedupeKey, createdAt, nextAttemptAt)"
         let filter = "blockedAt IS NULL AND id IS NOT ? AND NOT EXISTS (SELECT 1 FROM mailPreference p WHERE p.userId = user.id AND p.kind = ? AND p.enabled = 0)"
+        let messageID = "'rb.' || lower(hex(randomblob(16)))"
+        let json = payload.json
+        let now = AppDatabase.now
         switch recipients {
         case .user(let id):
             guard let id else { return }
-            people = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, email, name, language FROM user WHERE id = ? AND \(filter)"),
-                                      arguments: [id, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
-        case .membersOf(let organisation):
-            people = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, email, name, language FROM user WHERE organisationId = ? AND \(filter) ORDER BY id"),
-                                      arguments: [organisation.rawValue, actor, kind.topic?.rawValue]).map { ($0[0], $0[1], $0[2], $0[3]) }
-        case .address(let email, let language):
-            people = [(nil, email, nil, language.rawValue)]
-        }
-        let json = String(decoding: try JSONEncoder.sorted.encode(payload), as: UTF8.self)
-        let now = AppDatabase.now
-        for person in people {
             try db.cachedStatement(sql: """
-                INSERT INTO outboxMessage (kind, userId, recipient, recipientName, language, payload, messageId, dedupeKey, createdAt, nextAttemptAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING
-                """).execute(arguments: [kind.rawValue, person.id, person.email, person.name, person.language, json,
-                                 "rb." + UUID().uuidString.lowercased(), dedupeKey, now, now])
+                \(columns) SELECT ?, id, email, name, language, ?, \(messageID), ?, ?, ? FROM user WHERE id = ? AND \(filter)
+                ON CONFLICT (dedupeKey) DO NOTHING
+                """).execute(arguments: [kind.rawValue, json, dedupeKey, now, now, id, actor, kind.topic?.rawValue])
+        case .membersOf(let organisation):
+            try db.cachedStatement(sql: """
+                \(columns) SELECT ?, id, email, name, language, ?, \(messageID), ?, ?, ? FROM user WHERE organisationId = ? AND \(filter) ORDER BY id
+                ON CONFLICT (dedupeKey) DO NOTHING
+                """).execute(arguments: [kind.rawValue, json, dedupeKey, now, now, organisation.rawValue, actor, kind.topic?.rawValue])
+        case .address(let email, let language):
+            try db.cachedStatement(sql: """
+                \(columns) VALUES (?, NULL, ?, NULL, ?, ?, \(messageID), ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING
+                """).execute(arguments: [kind.rawValue, email, language.rawValue, json, dedupeKey, now, now])
         }
     }
 
@@ -370,10 +406,3 @@ extension AppDatabase {
     }
 }
 
-extension JSONEncoder {
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }
-}

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import RoomExchange
 import Testing
+import TestSupport
 @testable import Storage
 
 /// A fresh database file in its own temporary directory.
@@ -246,5 +247,31 @@ struct InvitationStorageTests {
         #expect(try database.register(NewAccount(email: "alt@treff.example", name: "Alt", passwordHash: "x",
                                                  membership: .founding(name: "Alt e.V.", kind: .nonprofit))) == User.ID(1))
         #expect(try database.user(User.ID(1))?.organisationID == Organisation.ID(2))
+    }
+}
+
+@Suite("Mail payloads")
+struct MailPayloadTests {
+    @Test("the payload's JSON reads back as it was, whatever the texts hold, with keys sorted as JSONEncoder sorts them")
+    func jsonRoundTrip() throws {
+        let tricky = ["quote": "Saal \"Große Freiheit\"", "backslash": "C:\\Raum", "lines": "eins\nzwei\r\ndrei\tvier",
+                      "control": "a\u{0}b\u{1F}c\u{7F}", "slash": "</script>", "emoji": "Chor 🎶 Möwe", "": "leer"]
+        var generator = SeededGenerator(seed: 11)
+        var payloads = [MailPayload(), MailPayload(values: tricky, times: [.init(start: 1_800_000_000, end: 1_800_003_600), .init(start: -5, end: 0)])]
+        for _ in 0..<50 {
+            let values = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                (String((0..<Int.random(in: 0...8, using: &generator)).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...127, using: &generator))) }),
+                 String((0..<Int.random(in: 0...20, using: &generator)).map { _ in Character(UnicodeScalar(UInt32.random(in: 0...0x2FF, using: &generator))!) }))
+            }
+            payloads.append(MailPayload(values: Dictionary(values, uniquingKeysWith: { a, _ in a }),
+                                        times: (0..<Int.random(in: 0...3, using: &generator)).map { _ in .init(start: .random(in: 0...2_000_000_000, using: &generator), end: 7) }))
+        }
+        for payload in payloads {
+            #expect(try JSONDecoder().decode(MailPayload.self, from: Data(payload.json.utf8)) == payload, "\(payload.json)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let plain = MailPayload(values: ["room_title": "Saal", "booking_id": "7"], times: [.init(start: 1, end: 2)])
+        #expect(plain.json == String(decoding: try encoder.encode(plain), as: UTF8.self))
     }
 }
