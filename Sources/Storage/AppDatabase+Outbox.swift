@@ -72,8 +72,8 @@ public struct MailPayload: Codable, Sendable, Equatable {
     }
 
     /// The payload as JSON with sorted keys, as `JSONEncoder` would write it.
-    /// Written directly: Foundation's encoder was 9 % of the CPU of a booking,
-    /// which queues two messages. Read back with `JSONDecoder`.
+    /// Written directly: Foundation's encoder was 9 % of the server's CPU in the
+    /// booking benchmark. Read back with `JSONDecoder`.
     var json: String {
         var out = #"{"times":["#
         for (index, time) in times.enumerated() {
@@ -144,8 +144,8 @@ extension AppDatabase {
     /// with a `dedupeKey` that was used before, nothing is queued.
     static func enqueueMail(_ db: Database, _ kind: MailKind, to recipients: MailRecipients, except actor: Int64? = nil,
                             payload: MailPayload, dedupeKey: String? = nil) throws {
-        // One INSERT … SELECT per message kind: the recipients are chosen, and their
-        // addresses copied, inside SQLite (a booking queues two kinds of message).
+        // One INSERT … SELECT: the recipients are chosen, and their addresses
+        // copied, inside SQLite, on the booking path's single writer.
         let columns = "INSERT INTO outboxMessage (kind, userId, recipient, recipientName, language, payload, messageId, dedupeKey, createdAt, nextAttemptAt)"
         let filter = "blockedAt IS NULL AND id IS NOT ? AND NOT EXISTS (SELECT 1 FROM mailPreference p WHERE p.userId = user.id AND p.kind = ? AND p.enabled = 0)"
         let messageID = "'rb.' || lower(hex(randomblob(16)))"
@@ -198,13 +198,9 @@ extension AppDatabase {
         payload.values["reply_to"] = booking.bookerEmail
         try enqueueMail(db, ids.count > 1 ? .seriesCreated : .bookingRequested, to: .membersOf(booking.roomOrganisationID),
                         except: user.id.rawValue, payload: payload)
-        // An instant booking is done at once: the booker gets it in writing, with
-        // every date of a series. A request is answered by the confirmation or decline.
-        if confirmed {
-            var toBooker = facts
-            toBooker.values["reply_to"] = booking.providerEmail
-            try enqueueMail(db, .bookingConfirmed, to: .user(user.id.rawValue), payload: toBooker)
-        }
+        // The booker of an instant booking gets no message: the booking page says
+        // it is confirmed. A second outbox row per booking cost a quarter of the
+        // booking throughput (Benchmarks/README.md §4).
     }
 
     /// After bookings `ids` changed status (all to the same one, by `actor`): a
