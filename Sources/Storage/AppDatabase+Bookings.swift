@@ -58,6 +58,9 @@ public struct BookingDetails: Sendable {
     public let providerPhone: String?
     public let providerEmail: String?
     public var events: [BookingEvent] = []
+
+    /// `Lindenplatz 3, 23554 Lübeck`
+    public var roomAddress: String { roomStreet + ", " + roomPostcode + " Lübeck" }
 }
 
 /// Reasons the system gives for a change of status, stored as catalogue keys so
@@ -177,12 +180,23 @@ extension AppDatabase {
 
     public enum BookingChange: Sendable { case confirm, decline(reason: String), cancel(reason: String), cancelSeries(reason: String) }
 
+    /// What asking for a change did.
+    public enum BookingChangeOutcome: Sendable, Equatable {
+        case changed
+        /// Not the user's to change: only the room's organisation answers requests,
+        /// only it and the booker cancel.
+        case notTheirs
+        /// Theirs, but the booking's state stands in the way: answered or cancelled
+        /// meanwhile, or over.
+        case notNow
+    }
+
     /// Changes a booking's status as `user` may: the room's organisation confirms
     /// or declines requests (confirming declines the requests it overlaps); booker
-    /// or organisation cancel. Returns false when the user may not.
-    public func changeBooking(_ id: BookingID, _ change: BookingChange, by user: User) throws -> Bool {
+    /// or organisation cancel.
+    public func changeBooking(_ id: BookingID, _ change: BookingChange, by user: User) throws -> BookingChangeOutcome {
         try pool.write { db in
-            guard let booking = try AppDatabase.fetchBooking(db, id) else { return false }
+            guard let booking = try AppDatabase.fetchBooking(db, id) else { return .notTheirs }
             let isOwner = booking.roomOrganisationID == user.organisationID
             let isBooker = booking.bookerUserID == user.id
             let now = AppDatabase.now
@@ -193,7 +207,8 @@ extension AppDatabase {
             }
             switch change {
             case .confirm:
-                guard isOwner, booking.status == .requested else { return false }
+                guard isOwner else { return .notTheirs }
+                guard booking.status == .requested else { return .notNow }
                 // Pending (an edit under review) may be confirmed; a room taken down or rejected may not.
                 let roomStatus = try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [booking.roomID.rawValue])
                 guard roomStatus == Room.Status.published.rawValue || roomStatus == Room.Status.pending.rawValue else { throw RoomNotLent() }
@@ -208,23 +223,26 @@ extension AppDatabase {
                 for other in overlapping { try set(other, .declined, BookingReason.otherRequestConfirmed) }
                 for other in overlapping { try AppDatabase.notifyBookingChanged(db, [other], by: user.id.rawValue) }
             case .decline(let reason):
-                guard isOwner, booking.status == .requested else { return false }
+                guard isOwner else { return .notTheirs }
+                guard booking.status == .requested else { return .notNow }
                 try set(booking.id.rawValue, .declined, reason)
                 try AppDatabase.notifyBookingChanged(db, [booking.id.rawValue], by: user.id.rawValue)
             case .cancel(let reason):
-                guard isOwner || isBooker, booking.status.isActive, booking.endsAt > now else { return false }
+                guard isOwner || isBooker else { return .notTheirs }
+                guard booking.status.isActive, booking.endsAt > now else { return .notNow }
                 try set(booking.id.rawValue, .cancelled, reason)
                 try AppDatabase.notifyBookingChanged(db, [booking.id.rawValue], by: user.id.rawValue)
             case .cancelSeries(let reason):
-                guard isOwner || isBooker, let series = booking.seriesID else { return false }
+                guard isOwner || isBooker else { return .notTheirs }
+                guard let series = booking.seriesID else { return .notNow }
                 let ids = try Int64.fetchAll(db, sql: """
                     SELECT id FROM booking WHERE seriesId = ? AND status IN ('requested', 'confirmed') AND endsAt > ?
                     """, arguments: [series, now])
-                guard !ids.isEmpty else { return false }
+                guard !ids.isEmpty else { return .notNow }
                 for other in ids { try set(other, .cancelled, reason) }
                 try AppDatabase.notifyBookingChanged(db, ids, by: user.id.rawValue)
             }
-            return true
+            return .changed
         }
     }
 

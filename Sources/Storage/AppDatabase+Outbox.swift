@@ -270,7 +270,7 @@ extension AppDatabase {
             for id in due {
                 guard let (booking, facts) = try AppDatabase.bookingPayload(db, [id]) else { continue }
                 var payload = facts
-                payload.values["address"] = "\(booking.roomStreet), \(booking.roomPostcode) Lübeck"
+                payload.values["address"] = booking.roomAddress
                 payload.values["reply_to"] = booking.providerEmail
                 let before = db.totalChangesCount
                 try AppDatabase.enqueueMail(db, .bookingReminder, to: .user(booking.bookerUserID?.rawValue), payload: payload, dedupeKey: "reminder:\(id)")

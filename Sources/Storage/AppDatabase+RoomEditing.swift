@@ -193,7 +193,10 @@ extension AppDatabase {
     /// Blocks the days `from`…`to` unless a requested or confirmed booking falls on them.
     public func addClosure(to room: Room.ID, ownedBy organisation: Organisation.ID, from: LocalDate, to: LocalDate,
                            reason: String) throws -> ClosureOutcome {
-        guard let start = BerlinTime.instant(from, minute: 0), let end = BerlinTime.instant(to.adding(days: 1), minute: 0) else { return .notTheirs }
+        // Berlin changes its clocks at 2 and 3 a.m.: every midnight exists.
+        guard let start = BerlinTime.instant(from, minute: 0), let end = BerlinTime.instant(to.adding(days: 1), minute: 0) else {
+            preconditionFailure("no midnight on \(from) or \(to.adding(days: 1)) in Europe/Berlin")
+        }
         return try pool.write { db in
             guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
                 return .notTheirs

@@ -14,6 +14,15 @@ func roomFields(title: String = "Gemeinschaftsraum am Lindenplatz", district: St
      ("lead_hours", "2"), ("max_days_ahead", "365"), ("rules", "Bitte lüften.")]
 }
 
+/// An organisation (not trusted) with its owner signed in and room 1 published.
+private func publishedRoomOfUntrustedOrganisation(_ server: TestServer) throws -> TestClient {
+    let owner = server.client()
+    try owner.register(email: "owner@treff.example")
+    _ = try owner.submit("/rooms/new", to: "/rooms", roomFields())
+    try server.database.pool.write { try $0.execute(sql: "UPDATE room SET status = 'published'") }
+    return owner
+}
+
 private let fixtures = TestServer.repositoryRoot + "/Tests/RoomExchangeTests/Fixtures/"
 
 private func fixture(_ name: String) throws -> [UInt8] {
@@ -219,10 +228,7 @@ struct RoomListingTests {
     func unreviewedContent() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
-        let owner = server.client()
-        try owner.register(email: "owner@treff.example")
-        _ = try owner.submit("/rooms/new", to: "/rooms", roomFields())
-        try server.database.pool.write { try $0.execute(sql: "UPDATE room SET status = 'published'") }
+        let owner = try publishedRoomOfUntrustedOrganisation(server)
         let day = BerlinTime.today().adding(days: 3)
         #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1/closures", [("from", day.description), ("to", day.description),
                                                                              ("reason", "Jetzt Kredit ohne Schufa: evil.example")]).status == 303)
@@ -244,10 +250,7 @@ struct RoomListingTests {
     func editing() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
-        let owner = server.client()
-        try owner.register(email: "owner@treff.example")
-        _ = try owner.submit("/rooms/new", to: "/rooms", roomFields())
-        try server.database.pool.write { try $0.execute(sql: "UPDATE room SET status = 'published'") }
+        let owner = try publishedRoomOfUntrustedOrganisation(server)
         var fields = roomFields()
         fields.removeAll { $0.0 == "capacity" }
         fields.append(("capacity", "40"))

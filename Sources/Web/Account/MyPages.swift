@@ -119,6 +119,7 @@ struct OrganisationEditing: Sendable {
         guard user.organisationRole == .manager else { throw HTTPError(.forbidden, message: "invitation.error.not_manager") }
         let email = FormData(request).text("email").lowercased()
         var errors = FieldErrors()
+        var status = HTTPStatus.unprocessableContent
         if !RegistrationForm.isEmail(email) {
             errors.add("email", "account.error.email_invalid_short")
         } else {
@@ -127,13 +128,14 @@ struct OrganisationEditing: Sendable {
                                        validFor: OrganisationEditing.invitationValidity) {
             case .sent: return .redirect(to: Paths.organisation(organisation.id) + "/edit?saved=invited")
             case .alreadySent: errors.add("email", "invitation.error.already_sent")
-            case .tooMany: errors.add("email", Phrase("invitation.error.too_many", ["count": String(AppDatabase.invitationsPerDay)]))
+            case .tooMany:
+                errors.add("email", Phrase("invitation.error.too_many", ["count": String(AppDatabase.invitationsPerDay)]))
+                status = .tooManyRequests
             }
         }
         let values = ["name": organisation.name, "kind": organisation.kind.rawValue, "district": organisation.district?.rawValue ?? "",
                       "description": organisation.description, "website": organisation.website ?? "",
                       "contact_email": organisation.contactEmail ?? "", "phone": organisation.phone ?? ""]
-        let status: HTTPStatus = errors["email"].map { $0.key == "invitation.error.too_many" } == true ? .tooManyRequests : .unprocessableContent
         return try render(user, organisation, values: values, errors: FieldErrors(), inviteEmail: email, inviteErrors: errors, visitor, saved: nil, status: status)
     }
 

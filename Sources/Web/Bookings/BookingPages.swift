@@ -85,21 +85,19 @@ struct BookingPages: Sendable {
         let reason = FormData(request).text("reason")
         let change = make(reason)
         if reasonRequired, reason.isEmpty || reason.count > 500 {
-            let field = if case .decline = change { "decline-reason" } else { "cancel-reason" }
+            let form: BookingPageContext.ReasonError.Form = if case .decline = change { .decline } else { .cancel }
             let context = BookingPageContext(booking: booking, user: user, visitor: visitor, saved: nil,
-                                             reasonError: .init(field: field, message: visitor.texts("booking.error.reason", ["max": "500"]), typed: reason))
+                                             reasonError: .init(form: form, message: visitor.texts("booking.error.reason", ["max": "500"]), typed: reason))
             let title = visitor.texts("common.title_error_prefix") + visitor.texts("booking.title_error")
             return try pages.page(.booking, context, layout: LayoutContext(title: title, canonicalPath: Paths.booking(id), section: .my, visitor: visitor),
                                   status: .unprocessableContent)
         }
-        let isOwner = booking.roomOrganisationID == user.organisationID, isBooker = booking.bookerUserID == user.id
-        let permitted = switch change { case .confirm, .decline: isOwner; case .cancel, .cancelSeries: isOwner || isBooker }
-        guard permitted else { throw HTTPError(.forbidden, message: "booking.error.change_not_possible") }
         do {
-            guard try database.changeBooking(id, change, by: user) else {
-                // Theirs to change, so its state stands in the way: cancelled or answered
-                // meanwhile (a second click, the other side was quicker), or over.
-                throw HTTPError(.conflict, message: "booking.error.change_not_possible")
+            switch try database.changeBooking(id, change, by: user) {
+            case .changed: break
+            case .notTheirs: throw HTTPError(.forbidden, message: "booking.error.change_not_possible")
+            // A second click, or the other side was quicker.
+            case .notNow: throw HTTPError(.conflict, message: "booking.error.change_not_possible")
             }
         } catch let conflict as BookingConflict {
             // Already in the visitor's words: the error page shows a text that is not a key as it is.
@@ -122,11 +120,15 @@ struct BookingPageContext: MustacheContext {
 
     /// A reason that was missing or too long, at the form it was typed into.
     struct ReasonError {
-        /// The id of the textarea: `decline-reason` or `cancel-reason`.
-        let field: String
+        /// The form, named by its textarea's id.
+        enum Form: String { case decline = "decline-reason", cancel = "cancel-reason" }
+        let form: Form
         let message: String
         let typed: String
     }
+
+    /// The reason's error when it belongs to `form`.
+    private func reasonError(in form: ReasonError.Form) -> ReasonError? { reasonError?.form == form ? reasonError : nil }
 
     func value(for name: String) -> MustacheValue {
         let isOwner = booking.roomOrganisationID == user.organisationID
@@ -160,7 +162,7 @@ struct BookingPageContext: MustacheContext {
                 ?? texts("booking.deleted_account"))
         case "show_booker": return .bool(isOwner || user.role.canModerate)
         case "booker_email": return .text(isOwner || user.role.canModerate ? booking.bookerEmail : nil)
-        case "address": return .text("\(booking.roomStreet), \(booking.roomPostcode) Lübeck (\(texts.name(booking.roomDistrict)))")
+        case "address": return .text("\(booking.roomAddress) (\(texts.name(booking.roomDistrict)))")
         case "rules": return .text(booking.roomRules.isEmpty ? nil : booking.roomRules)
         case "provider_email": return .text(booking.providerEmail)
         case "provider_phone": return .text(booking.providerPhone)
@@ -172,11 +174,11 @@ struct BookingPageContext: MustacheContext {
         case "csrf_token": return .text(visitor.csrfToken)
         case "saved": return .text(saved)
         case "reason_error": return .text(reasonError?.message)
-        case "reason_field": return .text(reasonError?.field)
-        case "decline_error": return .text(reasonError?.field == "decline-reason" ? reasonError?.message : nil)
-        case "cancel_error": return .text(reasonError?.field == "cancel-reason" ? reasonError?.message : nil)
-        case "decline_typed": return .text(reasonError?.field == "decline-reason" ? reasonError?.typed : nil)
-        case "cancel_typed": return .text(reasonError?.field == "cancel-reason" ? reasonError?.typed : nil)
+        case "reason_field": return .text(reasonError?.form.rawValue)
+        case "decline_error": return .text(reasonError(in: .decline)?.message)
+        case "cancel_error": return .text(reasonError(in: .cancel)?.message)
+        case "decline_typed": return .text(reasonError(in: .decline)?.typed)
+        case "cancel_typed": return .text(reasonError(in: .cancel)?.typed)
         case "base_url": return .text(Paths.booking(booking.id))
         case "events":
             let names = ["requested": texts("booking.event.requested"), "confirmed": texts("booking.event.confirmed"),

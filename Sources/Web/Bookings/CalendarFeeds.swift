@@ -40,7 +40,7 @@ struct CalendarFeeds: Sendable {
             return ICalendar.Event(
                 uid: "booking-\(booking.id.rawValue)@raumboerse.luebeck", stamp: booking.updatedAt, start: booking.startsAt, end: booking.endsAt,
                 summary: mine ? booking.roomTitle : texts("bookings.calendar.rented_out", ["title": booking.roomTitle]), status: status, sequence: booking.sequence,
-                location: booking.roomTitle + ", " + booking.roomOrganisationName + ", " + booking.roomStreet + ", " + booking.roomPostcode + " Lübeck",
+                location: booking.roomTitle + ", " + booking.roomOrganisationName + ", " + booking.roomAddress,
                 description: texts.label(booking.status) + (booking.purpose.isEmpty ? "" : "\n" + booking.purpose), url: nil
             )
         }
