@@ -35,7 +35,10 @@ let package = Package(
         // SQLite through GRDB: migrations, queries, the invariants of the schema.
         .target(
             name: "Storage",
-            dependencies: ["Localization", "RoomExchange", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Localization", "RoomExchange",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Routes, handlers, page view models.

@@ -42,7 +42,6 @@ public struct MustacheLibrary: Sendable {
     /// Renders template `name` with `context` into UTF-8 bytes.
     public func render(_ name: String, _ context: any MustacheContext) throws(MustacheError) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(16 * 1024)
         try render(name, context, into: &output)
         return output
     }
@@ -53,10 +52,10 @@ public struct MustacheLibrary: Sendable {
         guard let template = templates[name] else {
             throw MustacheError(template: name, line: 0, column: 0, message: "no such template")
         }
-        var renderer = MustacheRenderer(library: self, output: output, escapesHTML: escapingHTML, stack: [context])
-        output = []
+        var renderer = MustacheRenderer(library: self, output: MustacheOutput(prefix: output, reserving: 16 * 1024),
+                                        escapesHTML: escapingHTML, stack: [context])
         renderer.render(template.program)
-        output = renderer.output
+        output = renderer.output.bytes()
     }
 
     func template(named name: String) -> MustacheTemplate? { templates[name] }

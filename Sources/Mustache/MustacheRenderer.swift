@@ -1,32 +1,61 @@
 /// Runs a template's program with a stack of contexts, writing bytes.
-struct MustacheRenderer {
+struct MustacheRenderer: ~Copyable {
     let library: MustacheLibrary
-    var output: [UInt8]
+    var output: MustacheOutput
     var escapesHTML = true
     var stack: [any MustacheContext]
+    /// The rows sections open, innermost last.
+    private var rowFrames: [RowFrame] = []
 
-    mutating func render(_ program: MustacheProgram) {
-        run(program, from: 0, to: program.code.count)
+    private struct RowFrame {
+        let rows: any MustacheRows
+        /// The field number of each name of the section's program, or -1.
+        let fields: [Int32]
+        /// The contexts on the stack when the section opened; a context opened inside it comes first.
+        let depth: Int
+        var item = 0
     }
 
-    private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int) {
+    init(library: MustacheLibrary, output: consuming MustacheOutput, escapesHTML: Bool, stack: [any MustacheContext]) {
+        self.library = library
+        self.output = output
+        self.escapesHTML = escapesHTML
+        self.stack = stack
+    }
+
+    mutating func render(_ program: MustacheProgram) {
+        run(program, from: 0, to: program.code.count, rowsResolved: false)
+    }
+
+    /// `rowsResolved`: the innermost rows section resolved the names of this program
+    /// (not of a partial rendered inside it).
+    private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int, rowsResolved: Bool) {
         var index = start
         while index < end {
             switch program.code[index] {
             case .text(let start, let count):
                 program.bytes.withUnsafeBufferPointer { bytes in
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)]))
+                    output.write(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)]))
                 }
                 index += 1
             case .variable(let name, let escaped):
+                if rowsResolved, let field = field(name) {
+                    switch field {
+                    case .utf8(let bytes): write(bytes, escaped: escaped)
+                    case .int(let number): appendDecimal(number)
+                    case .bool: break
+                    }
+                    index += 1
+                    continue
+                }
                 switch lookup(program, name) {
-                case .text(let text):
-                    if escaped && escapesHTML { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+                case .text(var text):
+                    text.withUTF8 { write($0, escaped: escaped) }
                 case .rendered(let bytes):
-                    output.append(contentsOf: bytes)
+                    bytes.withUnsafeBufferPointer { output.write($0) }
                 case .int(let number):
                     appendDecimal(number)
-                case .bool, .context, .list, .missing:
+                case .bool, .context, .list, .rows, .missing:
                     break
                 }
                 index += 1
@@ -34,42 +63,95 @@ struct MustacheRenderer {
                 let body = index + 1
                 let bodyEnd = Int(sectionEnd)
                 index = bodyEnd
+                if rowsResolved, let field = field(name) {
+                    if field.isFalsey == inverted { run(program, from: body, to: bodyEnd, rowsResolved: true) }
+                    continue
+                }
                 let value = lookup(program, name)
                 if inverted {
-                    if value.isFalsey { run(program, from: body, to: bodyEnd) }
+                    if value.isFalsey { run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved) }
                     continue
                 }
                 switch value {
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        run(program, from: body, to: bodyEnd)
+                        run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved)
                         stack.removeLast()
                     }
+                case .rows(let rows):
+                    run(rows, program, from: body, to: bodyEnd)
                 case .context(let context):
                     stack.append(context)
-                    run(program, from: body, to: bodyEnd)
+                    run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved)
                     stack.removeLast()
                 case .bool(true), .int, .text, .rendered:
-                    if !value.isFalsey { run(program, from: body, to: bodyEnd) }
+                    if !value.isFalsey { run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved) }
                 case .bool(false), .missing:
                     break
                 }
             case .partial(let partial):
                 // Existence was checked when the library loaded.
-                if let template = library.template(named: program.partials[Int(partial)]) { render(template.program) }
+                if let template = library.template(named: program.partials[Int(partial)]) {
+                    run(template.program, from: 0, to: template.program.code.count, rowsResolved: false)
+                }
                 index += 1
             }
         }
     }
 
-    /// The first segment resolves from the innermost context outwards; the rest
-    /// resolve inside what it found (Mustache spec, dotted names).
+    /// Runs a rows section's body once per item, with the names in it resolved once.
+    private mutating func run(_ rows: any MustacheRows, _ program: MustacheProgram, from body: Int, to end: Int) {
+        let names = rows.fieldNames
+        var fields = [Int32](repeating: -1, count: program.firstNames.count)
+        for index in body..<end {
+            let name: Int32
+            switch program.code[index] {
+            case .variable(let variable, _): name = variable
+            case .section(let section, _, _): name = section
+            case .text, .partial: continue
+            }
+            // A dotted name's first segment would be a field, and a field has no names inside.
+            guard fields[Int(name)] == -1, program.restNames[Int(name)].isEmpty else { continue }
+            for number in names.indices where names[number] == program.firstNames[Int(name)] {
+                fields[Int(name)] = Int32(number)
+                break
+            }
+        }
+        rowFrames.append(RowFrame(rows: rows, fields: fields, depth: stack.count))
+        for item in 0..<rows.count {
+            rowFrames[rowFrames.count - 1].item = item
+            run(program, from: body, to: end, rowsResolved: true)
+        }
+        rowFrames.removeLast()
+    }
+
+    /// The field `name` stands for, if the innermost scope is a rows section
+    /// and the name (undotted) one of its fields.
+    private func field(_ name: Int32) -> MustacheField? {
+        guard let last = rowFrames.indices.last, rowFrames[last].depth == stack.count else { return nil }
+        let number = rowFrames[last].fields[Int(name)]
+        return number < 0 ? nil : rowFrames[last].rows.field(Int(number), of: rowFrames[last].item)
+    }
+
+    /// The first segment resolves from the innermost scope outwards (a context,
+    /// or the current item of a rows section); the rest resolve inside what it
+    /// found (Mustache spec, dotted names).
     private func lookup(_ program: MustacheProgram, _ name: Int32) -> MustacheValue {
+        let first = program.firstNames[Int(name)]
         var value = MustacheValue.missing
         var level = stack.count - 1
-        while level >= 0 {
-            value = stack[level].value(for: program.firstNames[Int(name)])
+        var frame = rowFrames.count - 1
+        while level >= 0 || frame >= 0 {
+            if frame >= 0 && rowFrames[frame].depth > level {
+                if let number = rowFrames[frame].rows.fieldNames.firstIndex(of: first) {
+                    value = rowFrames[frame].rows.field(number, of: rowFrames[frame].item).value
+                    break
+                }
+                frame -= 1
+                continue
+            }
+            value = stack[level].value(for: first)
             if case .missing = value { level -= 1 } else { break }
         }
         for segment in program.restNames[Int(name)] {
@@ -79,8 +161,12 @@ struct MustacheRenderer {
         return value
     }
 
+    private mutating func write(_ text: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        if escaped && escapesHTML { appendEscaped(text) } else { output.write(text) }
+    }
+
     private mutating func appendDecimal(_ number: Int) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
+        if number < 0 { output.write(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes hold any Int's 20 digits
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -90,53 +176,72 @@ struct MustacheRenderer {
                 buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+            output.write(UnsafeRawBufferPointer(rebasing: buffer[position...]).assumingMemoryBound(to: UInt8.self))
         }
     }
 
-    /// Copies runs of safe bytes in one go and replaces the five special ones.
-    /// Eight bytes at a time are tested for a special one, since text is mostly
-    /// plain: escaping was the largest cost of a rendered page.
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                if index + 8 <= bytes.count,
-                   !MustacheRenderer.containsSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let end = min(index + 8, bytes.count)
-                while index < end {
-                    let replacement: StaticString
-                    switch base[index] {
-                    case UInt8(ascii: "&"): replacement = "&amp;"
-                    case UInt8(ascii: "<"): replacement = "&lt;"
-                    case UInt8(ascii: ">"): replacement = "&gt;"
-                    case UInt8(ascii: "\""): replacement = "&quot;"
-                    case UInt8(ascii: "'"): replacement = "&#39;"
-                    default: index += 1; continue
-                    }
-                    if runStart < index { output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                    output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                    index += 1
-                    runStart = index
-                }
+    /// Stores eight bytes at a time straight into the output; a word holding a
+    /// special byte is stored too, up to that byte, which is then replaced. No
+    /// call, and no loop per byte: escaping was the largest cost of a rendered
+    /// page (Benchmarks/README.md §1).
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        // Six bytes at most replace one (`&quot;`); a word stored may run up to seven past the end.
+        output.reserve(bytes.count * 6 + 8)
+        let start = output.tail
+        var target = start
+        var index = 0
+        while index + 8 <= bytes.count {
+            // Byte i of the text is byte i of the number, so that the flags count from the first byte.
+            let word = UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+            UnsafeMutableRawPointer(target).storeBytes(of: word.littleEndian, as: UInt64.self)
+            let special = MustacheRenderer.specialBytes(word)
+            if special == 0 {
+                target += 8
+                index += 8
+                continue
             }
-            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart)) }
+            // The lowest flag is exact (higher ones may not be): bytes before it are plain.
+            let plain = special.trailingZeroBitCount / 8
+            target += plain
+            index += plain
+            target = MustacheRenderer.replace(source[index], at: target)
+            index += 1
         }
+        while index < bytes.count {
+            target = MustacheRenderer.replace(source[index], at: target)
+            index += 1
+        }
+        output.advance(by: target - start)
     }
 
-    /// Whether any of the eight bytes is `&` `'` (0x26, 0x27), `<` `>` (0x3C, 0x3E) or `"` (0x22).
-    static func containsSpecialByte(_ word: UInt64) -> Bool {
+    /// Writes `byte`, or its entity if it is special, at `target`; returns where the next byte goes.
+    /// An entity is stored as one word (its bytes, little-endian), so `target` needs eight bytes of room.
+    private static func replace(_ byte: UInt8, at target: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let entity: (word: UInt64, count: Int)
+        switch byte {
+        case UInt8(ascii: "&"): entity = (0x3B_70_6D_61_26, 5)        // &amp;
+        case UInt8(ascii: "<"): entity = (0x3B_74_6C_26, 4)           // &lt;
+        case UInt8(ascii: ">"): entity = (0x3B_74_67_26, 4)           // &gt;
+        case UInt8(ascii: "\""): entity = (0x3B_74_6F_75_71_26, 6)    // &quot;
+        case UInt8(ascii: "'"): entity = (0x3B_39_33_23_26, 5)        // &#39;
+        default:
+            target.pointee = byte
+            return target + 1
+        }
+        UnsafeMutableRawPointer(target).storeBytes(of: entity.word.littleEndian, as: UInt64.self)
+        return target + entity.count
+    }
+
+    /// Flags (high bit of a byte) the bytes of `word` that are `&` `'` (0x26, 0x27),
+    /// `<` `>` (0x3C, 0x3E) or `"` (0x22); zero if none is. The lowest flag marks
+    /// the first special byte; flags above it may be false.
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        /// High bit set in some byte exactly when some byte of `x` is zero.
-        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (ones &* 0x80) }
-        return zeroByte((word | ones) ^ (ones &* 0x27))          // 0x26, 0x27
-            | zeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))  // 0x3C, 0x3E
-            | zeroByte(word ^ (ones &* 0x22)) != 0
+        /// Exact up to the first zero byte of `x`: a borrow only runs upwards from there.
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (ones &* 0x80) }
+        return zeroBytes((word | ones) ^ (ones &* 0x27))          // 0x26, 0x27
+            | zeroBytes((word | (ones &* 0x02)) ^ (ones &* 0x3E))  // 0x3C, 0x3E
+            | zeroBytes(word ^ (ones &* 0x22))
     }
 }

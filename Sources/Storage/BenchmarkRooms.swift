@@ -1,15 +1,38 @@
 import GRDB
+import GRDBSQLite
 
 /// Read access to the shared benchmark database (`../shared/bench/db/gen_db.py`):
 /// the same read connections and cached-statement queries as `AppDatabase`, so
 /// the benchmark measures the code paths the site uses.
 public struct BenchmarkRooms: Sendable {
+    /// One page of rooms. Their text stays the UTF-8 bytes SQLite holds, all in
+    /// one buffer owned by the page: building a `String` per column validated
+    /// every byte again and cost more than the query (Benchmarks/README.md §1).
+    public final class Page: @unchecked Sendable {  // immutable after init
+        public let rows: [Row]
+        private let text: UnsafeMutableBufferPointer<UInt8>
+
+        init(rows: [Row], text: [UInt8]) {
+            self.rows = rows
+            self.text = .allocate(capacity: text.count)
+            _ = self.text.initialize(from: text)
+        }
+
+        deinit { text.deallocate() }
+
+        /// Bytes of a row's text column; valid as long as the page lives.
+        public func text(_ column: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: text[column])
+        }
+    }
+
     public struct Row: Sendable {
         public let id: Int
-        public let title: String
-        public let district: String
+        /// Ranges for `Page.text(_:)`.
+        public let title: Range<Int>
+        public let district: Range<Int>
         public let capacity: Int
-        public let description: String
+        public let description: Range<Int>
         public let free: Bool
     }
 
@@ -21,18 +44,30 @@ public struct BenchmarkRooms: Sendable {
     }
 
     /// The 20 rooms of `district` on 1-based `page`, ordered by id.
-    public func rooms(district: String, page: Int) throws -> [Row] {
+    public func rooms(district: String, page: Int) throws -> Page {
         try readers.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT id, title, district, capacity, description, free FROM room WHERE district = ? ORDER BY id LIMIT 20 OFFSET ?
                 """)
+            var text: [UInt8] = []
+            text.reserveCapacity(8 * 1024)
             var rows: [Row] = []
             rows.reserveCapacity(20)
-            let cursor = try GRDB.Row.fetchCursor(statement, arguments: [district, (page - 1) * 20])
-            while let row = try cursor.next() {
-                rows.append(Row(id: row[0], title: row[1], district: row[2], capacity: row[3], description: row[4], free: row[5]))
+            let columns = statement.sqliteStatement
+            func append(_ column: Int32) -> Range<Int> {
+                let start = text.count
+                if let bytes = sqlite3_column_text(columns, column) {
+                    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(columns, column))))
+                }
+                return start..<text.count
             }
-            return rows
+            let cursor = try GRDB.Row.fetchCursor(statement, arguments: [district, (page - 1) * 20])
+            while try cursor.next() != nil {
+                rows.append(Row(id: Int(sqlite3_column_int64(columns, 0)), title: append(1), district: append(2),
+                                capacity: Int(sqlite3_column_int64(columns, 3)), description: append(4),
+                                free: sqlite3_column_int64(columns, 5) != 0))
+            }
+            return Page(rows: rows, text: text)
         }
     }
 }
