@@ -4,16 +4,36 @@ struct MustacheRenderer: ~Copyable {
     var output: MustacheOutput
     var escapesHTML = true
     var stack: [any MustacheContext]
-    /// The rows sections open, innermost last.
+    /// The rows sections open, innermost last, for names that reach them from
+    /// inside a nested context or a partial.
     private var rowFrames: [RowFrame] = []
 
     private struct RowFrame {
         let rows: any MustacheRows
-        /// The field number of each name of the section's program, or -1.
-        let fields: [Int32]
         /// The contexts on the stack when the section opened; a context opened inside it comes first.
         let depth: Int
         var item = 0
+    }
+
+    /// The current item of the innermost rows section, with the names of the
+    /// program being run resolved to its fields. Passed down as a parameter so
+    /// that reading a field copies (and retains) nothing.
+    private struct ResolvedRow {
+        let rows: any MustacheRows
+        /// The field number of each name of the program, or -1.
+        let fields: [Int32]
+        let depth: Int
+        let item: Int
+
+        /// No rows section resolved the program's names. (Not an optional: unwrapping
+        /// one copied the whole value for every name.)
+        static var none: ResolvedRow { ResolvedRow(rows: NoRows(), fields: [], depth: -1, item: 0) }
+
+        private struct NoRows: MustacheRows {
+            var fieldNames: [String] { [] }
+            var count: Int { 0 }
+            func field(_ field: Int, of item: Int) -> MustacheField { .bool(false) }
+        }
     }
 
     init(library: MustacheLibrary, output: consuming MustacheOutput, escapesHTML: Bool, stack: [any MustacheContext]) {
@@ -24,12 +44,12 @@ struct MustacheRenderer: ~Copyable {
     }
 
     mutating func render(_ program: MustacheProgram) {
-        run(program, from: 0, to: program.code.count, rowsResolved: false)
+        run(program, from: 0, to: program.code.count, row: .none)
     }
 
-    /// `rowsResolved`: the innermost rows section resolved the names of this program
-    /// (not of a partial rendered inside it).
-    private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int, rowsResolved: Bool) {
+    /// `row`: the current item of the innermost rows section, if it resolved the
+    /// names of this program (not of a partial rendered inside it).
+    private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int, row: ResolvedRow) {
         var index = start
         while index < end {
             switch program.code[index] {
@@ -39,7 +59,7 @@ struct MustacheRenderer: ~Copyable {
                 }
                 index += 1
             case .variable(let name, let escaped):
-                if rowsResolved, let field = field(name) {
+                if let field = field(name, of: row) {
                     switch field {
                     case .utf8(let bytes): write(bytes, escaped: escaped)
                     case .int(let number): appendDecimal(number)
@@ -63,37 +83,37 @@ struct MustacheRenderer: ~Copyable {
                 let body = index + 1
                 let bodyEnd = Int(sectionEnd)
                 index = bodyEnd
-                if rowsResolved, let field = field(name) {
-                    if field.isFalsey == inverted { run(program, from: body, to: bodyEnd, rowsResolved: true) }
+                if let field = field(name, of: row) {
+                    if field.isFalsey == inverted { run(program, from: body, to: bodyEnd, row: row) }
                     continue
                 }
                 let value = lookup(program, name)
                 if inverted {
-                    if value.isFalsey { run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved) }
+                    if value.isFalsey { run(program, from: body, to: bodyEnd, row: row) }
                     continue
                 }
                 switch value {
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved)
+                        run(program, from: body, to: bodyEnd, row: row)
                         stack.removeLast()
                     }
                 case .rows(let rows):
                     run(rows, program, from: body, to: bodyEnd)
                 case .context(let context):
                     stack.append(context)
-                    run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved)
+                    run(program, from: body, to: bodyEnd, row: row)
                     stack.removeLast()
                 case .bool(true), .int, .text, .rendered:
-                    if !value.isFalsey { run(program, from: body, to: bodyEnd, rowsResolved: rowsResolved) }
+                    if !value.isFalsey { run(program, from: body, to: bodyEnd, row: row) }
                 case .bool(false), .missing:
                     break
                 }
             case .partial(let partial):
                 // Existence was checked when the library loaded.
                 if let template = library.template(named: program.partials[Int(partial)]) {
-                    run(template.program, from: 0, to: template.program.code.count, rowsResolved: false)
+                    run(template.program, from: 0, to: template.program.code.count, row: .none)
                 }
                 index += 1
             }
@@ -118,20 +138,20 @@ struct MustacheRenderer: ~Copyable {
                 break
             }
         }
-        rowFrames.append(RowFrame(rows: rows, fields: fields, depth: stack.count))
+        rowFrames.append(RowFrame(rows: rows, depth: stack.count))
         for item in 0..<rows.count {
             rowFrames[rowFrames.count - 1].item = item
-            run(program, from: body, to: end, rowsResolved: true)
+            run(program, from: body, to: end, row: ResolvedRow(rows: rows, fields: fields, depth: stack.count, item: item))
         }
         rowFrames.removeLast()
     }
 
-    /// The field `name` stands for, if the innermost scope is a rows section
-    /// and the name (undotted) one of its fields.
-    private func field(_ name: Int32) -> MustacheField? {
-        guard let last = rowFrames.indices.last, rowFrames[last].depth == stack.count else { return nil }
-        let number = rowFrames[last].fields[Int(name)]
-        return number < 0 ? nil : rowFrames[last].rows.field(Int(number), of: rowFrames[last].item)
+    /// The field `name` stands for, if `row` is the innermost scope (no context
+    /// opened inside it) and the name (undotted) one of its fields.
+    private func field(_ name: Int32, of row: ResolvedRow) -> MustacheField? {
+        guard row.depth == stack.count else { return nil }
+        let number = row.fields[Int(name)]
+        return number < 0 ? nil : row.rows.field(Int(number), of: row.item)
     }
 
     /// The first segment resolves from the innermost scope outwards (a context,
