@@ -114,7 +114,16 @@ struct AccountTests {
         defer { server.stop() }
         try server.client().register(email: "erika@verein.example")
         let attacker = server.client()
-        for _ in 0..<5 { _ = try attacker.signIn(email: "erika@verein.example", password: "falsches Passwort!") }
+        for _ in 0..<3 { #expect(try attacker.signIn(email: "erika@verein.example", password: "falsches Passwort!").status == 422) }
+        // From the third failure on, the next attempt must wait (0.25 s, then 0.5 s); one too soon is
+        // answered at once with 429, without trying the password and without counting.
+        let tooSoon = try attacker.signIn(email: "erika@verein.example", password: "ein langes Testpasswort")
+        #expect(tooSoon.status == 429 && tooSoon.text.contains("in ein paar Sekunden noch einmal"))
+        #expect(tooSoon.header("Location") == nil, "not signed in, even with the right password")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try attacker.signIn(email: "erika@verein.example", password: "falsches Passwort!").status == 422)
+        Thread.sleep(forTimeInterval: 0.55)
+        #expect(try attacker.signIn(email: "erika@verein.example", password: "falsches Passwort!").status == 422)
         let locked = try attacker.signIn(email: "erika@verein.example", password: "ein langes Testpasswort")
         #expect(locked.status == 429)
         #expect(locked.text.contains("Zu viele fehlgeschlagene Anmeldeversuche"))
@@ -132,11 +141,12 @@ struct AccountTests {
         let accountWide = LoginThrottle.accountWide()
         for _ in 0..<10 { accountWide.recordFailure(["erika@verein.example"]) }
         #expect(accountWide.delay(for: ["erika@verein.example"]) == 0)
-        #expect(accountWide.wait(for: "erika@verein.example") == 0)
+        #expect(accountWide.wait(for: ["erika@verein.example"]) == 0)
         for _ in 0..<20 { accountWide.recordFailure(["erika@verein.example"]) }
         #expect(accountWide.delay(for: ["erika@verein.example"]) == 2)
-        #expect(accountWide.wait(for: "erika@verein.example") > 1.9, "right after a failure: wait")
-        #expect(accountWide.wait(for: "erika@verein.example", now: Date().addingTimeInterval(2.1)) == 0, "two seconds later: try again")
+        #expect(accountWide.wait(for: ["erika@verein.example"]) > 1.9, "right after a failure: wait")
+        #expect(accountWide.wait(for: ["erika@verein.example"], now: Date().addingTimeInterval(2.1)) == 0, "two seconds later: try again")
+        #expect(accountWide.wait(for: ["anna@verein.example", "erika@verein.example"]) > 1.9, "the longest wait of the keys")
         #expect(accountWide.lockedUntil(["erika@verein.example"]) == nil)
         #expect(accountWide.delay(for: ["anna@verein.example"]) == 0)
         accountWide.recordSuccess(account: "erika@verein.example")

@@ -107,11 +107,10 @@ struct AccountPages: Sendable {
             let minutes = max(1, Int(until.timeIntervalSinceNow / 60 + 0.99))
             return try renderLogin(email: email, next: next, message: visitor.texts.plural("login.error.locked", minutes), visitor, status: .tooManyRequests)
         }
-        if accountThrottle.wait(for: email) > 0 {
+        // Too soon after the last failures: refused without trying the password, so it does not count.
+        if throttle.wait(for: keys) > 0 || accountThrottle.wait(for: [email]) > 0 {
             return try renderLogin(email: email, next: next, message: visitor.texts("login.error.slow_down"), visitor, status: .tooManyRequests)
         }
-        let delay = throttle.delay(for: keys)
-        if delay > 0 { Thread.sleep(forTimeInterval: delay) }
         let credentials = try database.credentials(email: email)
         if credentials == nil { hasher.verifyNothing(password) }
         guard let (user, hash) = credentials, hasher.verify(password, against: hash) else {

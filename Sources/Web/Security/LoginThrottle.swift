@@ -30,13 +30,15 @@ final class LoginThrottle: Sendable {
     /// guessing one password get slow, but nobody can lock a person out.
     static func accountWide() -> LoginThrottle { LoginThrottle(maxFailures: nil, freeFailures: 10) }
 
-    /// How long attempts for `key` must still wait after its last failure, spaced
-    /// as `delay` grows. Answered at once rather than slept through, so that
-    /// attempts from many addresses cannot hold the server's threads.
-    func wait(for key: String, now: Date = Date()) -> TimeInterval {
-        let last = records.withLock { $0[key]?.failures.last }
-        guard let last else { return 0 }
-        return max(0, delay(for: [key], now: now) - now.timeIntervalSince(last))
+    /// How long attempts for `keys` must still wait after their last failure,
+    /// spaced as `delay` grows. Answered at once (429) rather than slept through:
+    /// a sleeping attempt held one of the server's few threads, so a handful of
+    /// connections could have held them all.
+    func wait(for keys: [String], now: Date = Date()) -> TimeInterval {
+        keys.map { key in
+            guard let last = records.withLock({ $0[key]?.failures.last }) else { return 0 }
+            return max(0, delay(for: [key], now: now) - now.timeIntervalSince(last))
+        }.max() ?? 0
     }
 
     /// When the earliest of `keys` is locked, until when.
@@ -46,8 +48,8 @@ final class LoginThrottle: Sendable {
         }
     }
 
-    /// How long to make this attempt wait: nothing for the first failures, then
-    /// growing, so guessing gets slow before it gets locked.
+    /// The spacing attempts need after the last failure: nothing for the first
+    /// failures, then growing, so guessing gets slow before it gets locked.
     func delay(for keys: [String], now: Date = Date()) -> TimeInterval {
         let failures = records.withLock { records in
             keys.map { records[$0]?.failures.filter { now.timeIntervalSince($0) < window }.count ?? 0 }.max() ?? 0
