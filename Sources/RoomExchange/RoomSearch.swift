@@ -13,6 +13,10 @@ public struct RoomFilter: Sendable, Equatable {
     public var perPage = 20
     /// Only rooms bookable in this slot.
     public var available: Availability?
+    /// Only rooms open on this day (a date searched without times): opening
+    /// hours that weekday, no closure, bookable that far ahead. Bookings are not
+    /// looked at; the room's week shows what is left.
+    public var openOn: OpenDay?
     /// Count matches only up to this number (then `total` is `countLimit + 1`); nil counts all.
     public var countLimit: Int?
 
@@ -34,6 +38,20 @@ public struct RoomFilter: Sendable, Equatable {
             startsAt = start
             endsAt = end
             self.now = now
+        }
+    }
+
+    public struct OpenDay: Sendable, Equatable {
+        public let date: LocalDate
+        /// Days from the search's day (in Berlin) to `date`, for how far ahead rooms take bookings.
+        public let daysAhead: Int
+
+        /// Nil for a day in the past.
+        public init?(date: LocalDate, now: Int64) {
+            let days = BerlinTime.local(now).date.days(until: date)
+            guard days >= 0 else { return nil }
+            self.date = date
+            daysAhead = days
         }
     }
 

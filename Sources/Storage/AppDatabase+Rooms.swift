@@ -78,6 +78,12 @@ extension AppDatabase {
                 """
             let date = slot.slot.date.description
             joinArguments = [date, date, slot.endsAt, slot.startsAt]
+        } else if let day = filter.openOn {
+            // Weekday and days ahead from the filter index; closures by anti-join, as for a slot.
+            conditions.append("r.hours\(BerlinTime.weekday(day.date).rawValue) != 0 AND r.maxDaysAhead >= ? AND c.roomId IS NULL")
+            arguments.append(day.daysAhead)
+            joins = " LEFT JOIN closure c ON c.roomId = r.id AND c.fromDate <= ? AND c.toDate >= ?"
+            joinArguments = [day.date.description, day.date.description]
         }
         let offset = (max(1, filter.page) - 1) * filter.perPage
 

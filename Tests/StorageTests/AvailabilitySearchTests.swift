@@ -67,6 +67,41 @@ struct AvailabilitySearchTests {
         #expect(try titles(database, from: 600, to: 720, countLimit: 2).total == 3)
     }
 
+    @Test("a day without times lists rooms open that weekday, not closed that day and bookable that far ahead; bookings do not count")
+    func openOnDay() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let org = try insertOrganisation(database)
+        let weekday = BerlinTime.weekday(day).rawValue
+        var ids: [String: Room.ID] = [:]
+        for title in ["Offen Saal", "Anderer Tag Saal", "Geschlossen Saal", "Gebucht Saal", "Kurzfristig Saal"] {
+            var room = sampleRoom(org, title: title, status: .published)
+            var days = Array(repeating: [MinuteSpan](), count: 7)
+            days[title.hasPrefix("Anderer") ? (weekday + 1) % 7 : weekday] = [MinuteSpan(start: 600, end: 720)!]
+            room.openingHours = WeeklyHours(days: days)
+            if title.hasPrefix("Kurzfristig") { room.maxDaysAhead = 7 }
+            ids[title] = try database.insertRoom(room)
+        }
+        #expect(try database.addClosure(to: ids["Geschlossen Saal"]!, ownedBy: org, from: day, to: day, reason: "Ferien") == .added)
+        try database.inTransaction { transaction in
+            // Booked for all of its opening hours that day: still open, its week shows it full.
+            try transaction.insertBooking(room: ids["Gebucht Saal"]!, organisation: org, startsAt: BerlinTime.instant(day, minute: 600)!,
+                                          endsAt: BerlinTime.instant(day, minute: 720)!, attendees: 5, purpose: "Chor", confirmed: true)
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        func open(on date: LocalDate, words: String? = nil) throws -> [String] {
+            var filter = RoomFilter()
+            filter.words = words
+            filter.openOn = try #require(RoomFilter.OpenDay(date: date, now: now))
+            return try database.searchRooms(filter).rooms.map(\.title)
+        }
+        #expect(try open(on: day) == ["Gebucht Saal", "Offen Saal"])
+        #expect(try open(on: day, words: "offen") == ["Offen Saal"], "the join's arguments come before the words'")
+        #expect(try open(on: day.adding(days: 1)) == ["Anderer Tag Saal"])
+        #expect(try open(on: day.adding(days: -7)).contains("Kurzfristig Saal"), "a week ahead is within its seven days")
+        #expect(RoomFilter.OpenDay(date: BerlinTime.today().adding(days: -1), now: now) == nil, "not a day in the past")
+    }
+
     /// Rooms with none to three spans a day, some overlapping (the schema does
     /// not forbid it), against the plain question "does a span hold the slot?".
     @Test("the opening codes in the filter index list exactly the rooms whose spans hold the slot, on every weekday")

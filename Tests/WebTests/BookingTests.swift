@@ -338,7 +338,19 @@ struct BookingTests {
         #expect(!(try server.client().get("/rooms").text.contains("Frei am ")), "without a slot, cards name none")
         let bad = try server.client().get("/rooms?date=morgen&from=12:00&to=13:00")
         #expect(bad.status == 200)
-        #expect(bad.text.contains("Datum, Beginn und Ende"))
+        #expect(bad.text.contains("Datum ab heute, z. B. 30.11.2026"))
+        #expect(bad.text.contains("aria-describedby=\"filter-available-hint filter-availability-error\" aria-invalid=\"true\""))
+        // A date alone: rooms open that day, each linking to that day's week with the date in the form.
+        let openDay = try server.client().get("/rooms?date=\(date)").text
+        #expect(openDay.contains("Geöffnet am ") && !openDay.contains("Frei am "))
+        #expect(openDay.contains("href=\"/rooms/1?week=\(week)&amp;date=\(date)#buchen\""))
+        #expect(openDay.contains("name=\"date\" type=\"date\" value=\"\(date)\""))
+        #expect(!openDay.contains("filter-availability-error"))
+        let farAhead = BerlinTime.today().adding(days: 400)  // beyond the room's booking horizon
+        #expect(!(try server.client().get("/rooms?date=\(farAhead)").text.contains("href=\"/rooms/1?")))
+        let yesterday = BerlinTime.today().adding(days: -1)
+        #expect(try server.client().get("/rooms?date=\(yesterday)").text.contains("Datum ab heute"), "not a day in the past")
+        #expect(try server.client().get("/rooms?date=\(date)&from=12:00").text.contains("Datum ab heute"), "a start without an end")
         let day = try #require(LocalDate(date))
         let german = String(format: "%02d.%02d.%04d", day.day, day.month, day.year)
         let typed = try server.client().get("/rooms?date=\(german)&from=12:00&to=13:00").text

@@ -9,6 +9,7 @@ struct RoomCardContext: MustacheContext {
     /// The slot a search asked for and the room is free in: the card links to
     /// the booking form filled in for it.
     var freeSlot: FreeSlot? = nil
+    var openDay: OpenDay? = nil
 
     /// A searched slot, worded and turned into an address once for all cards of
     /// a page: wording it took 37,000 instructions, twice per card.
@@ -22,16 +23,30 @@ struct RoomCardContext: MustacheContext {
         }
     }
 
-    /// The cards of a list, all free in `slot` when a search asked for one.
-    static func cards(_ rooms: [RoomSummary], texts: Catalog, freeIn slot: BookingSlot?) -> [any MustacheContext] {
+    /// A searched day the room is open on: the card links to that day's week
+    /// and the booking form with the date filled in.
+    struct OpenDay {
+        let label: String
+        let bookingForm: String
+
+        init(_ date: LocalDate, texts: Catalog) {
+            label = texts.dateWithWeekday(date)
+            bookingForm = Paths.bookingForm(on: date)
+        }
+    }
+
+    /// The cards of a list, all free in `slot` or open on `day` when a search asked for one.
+    static func cards(_ rooms: [RoomSummary], texts: Catalog, freeIn slot: BookingSlot?, openOn day: LocalDate? = nil) -> [any MustacheContext] {
         let freeSlot = slot.map { FreeSlot($0, texts: texts) }
-        return rooms.map { RoomCardContext(room: $0, texts: texts, freeSlot: freeSlot) }
+        let openDay = day.map { OpenDay($0, texts: texts) }
+        return rooms.map { RoomCardContext(room: $0, texts: texts, freeSlot: freeSlot, openDay: openDay) }
     }
 
     func value(for name: String) -> MustacheValue {
         switch name {
-        case "url": .text(Paths.room(room.id) + (freeSlot?.bookingForm ?? ""))
+        case "url": .text(Paths.room(room.id) + (freeSlot?.bookingForm ?? openDay?.bookingForm ?? ""))
         case "free_slot": .text(freeSlot?.label)
+        case "open_day": .text(openDay?.label)
         case "title": .text(room.title)
         case "district_name": .text(texts.name(room.district))
         case "capacity": .text(texts.number(room.capacity))

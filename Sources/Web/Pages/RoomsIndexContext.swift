@@ -20,7 +20,7 @@ struct RoomSearchForm {
     var date = ""
     var from = ""
     var to = ""
-    /// Set when date, from and to do not describe a slot.
+    /// Set when date, from and to describe neither a slot nor a day.
     var availabilityError: Phrase?
     var filter = RoomFilter()
 
@@ -45,8 +45,12 @@ struct RoomSearchForm {
         from = (query["from"] ?? "").trimmingCharacters(in: .whitespaces)
         to = (query["to"] ?? "").trimmingCharacters(in: .whitespaces)
         if !date.isEmpty || !from.isEmpty || !to.isEmpty {
-            if let day = LocalDate(typed: date), let start = WeeklyHours.minutes(from), let end = WeeklyHours.minutes(to), end > start,
-               let slot = RoomFilter.Availability(slot: BookingSlot(date: day, startMinute: start, endMinute: end), now: Int64(Date().timeIntervalSince1970)) {
+            let now = Int64(Date().timeIntervalSince1970)
+            let day = LocalDate(typed: date).flatMap { RoomFilter.OpenDay(date: $0, now: now) }
+            if let day, from.isEmpty, to.isEmpty {
+                filter.openOn = day
+            } else if let day, let start = WeeklyHours.minutes(from), let end = WeeklyHours.minutes(to), end > start,
+                      let slot = RoomFilter.Availability(slot: BookingSlot(date: day.date, startMinute: start, endMinute: end), now: now) {
                 filter.available = slot
             } else {
                 availabilityError = Phrase("search.error.availability")
@@ -74,6 +78,8 @@ struct RoomSearchForm {
             form.append("date", date)
             form.append("from", from)
             form.append("to", to)
+        } else if filter.openOn != nil {
+            form.append("date", date)
         }
         return form.encoded
     }
@@ -99,7 +105,7 @@ struct RoomsIndexContext: MustacheContext {
         case "has_results": .bool(!result.rooms.isEmpty)
         // As `AppDatabase.ftsQuery`: words count when they hold a letter or digit.
         case "has_words": .bool(form.filter.words?.contains { $0.isLetter || $0.isNumber } == true)
-        case "rooms": .list(RoomCardContext.cards(result.rooms, texts: texts, freeIn: form.filter.available?.slot))
+        case "rooms": .list(RoomCardContext.cards(result.rooms, texts: texts, freeIn: form.filter.available?.slot, openOn: form.filter.openOn?.date))
         case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts,
                                                                              isOpen: result.isCapped(at: form.filter.countLimit))) : .missing
         default: .missing
@@ -120,7 +126,7 @@ struct RoomsIndexContext: MustacheContext {
             case "free_label": .text(texts(form.filter.visitorKind == nil || form.filter.visitorKind == .nonprofit
                                            ? "rooms.filter.free" : "rooms.filter.free_for_you"))
             // Typed as 30.11.2026, echoed as the date field holds it.
-            case "date": .text(form.filter.available?.slot.date.description ?? form.date)
+            case "date": .text((form.filter.available?.slot.date ?? form.filter.openOn?.date)?.description ?? form.date)
             case "from": .text(form.from)
             // A slot to midnight (typed as 24:00 into an address) as the time field can hold it.
             case "to": .text(form.filter.available?.slot.endMinute == 24 * 60 ? Formatting.timeField(24 * 60) : form.to)
