@@ -127,7 +127,7 @@ struct EnglishPagesTests {
         #expect(second.text.contains(">Previous<span class=\"visually-hidden\"> page</span>"))
         let empty = try server.client().get("/rooms?lang=en&q=zzzxxyyqq&date=gestern")
         #expect(empty.text.contains("No rooms found") && empty.text.contains("0 rooms found"))
-        #expect(empty.text.contains("To search for free times we need a date, a start and an end"))
+        #expect(empty.text.contains("To search we need a date from today on, e.g. 30.11.2026"))
         expectNoGerman(empty, "/rooms?lang=en&q=zzzxxyyqq")
     }
 

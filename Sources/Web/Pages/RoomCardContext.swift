@@ -6,47 +6,42 @@ import RoomExchange
 struct RoomCardContext: MustacheContext {
     let room: RoomSummary
     let texts: Catalog
-    /// The slot a search asked for and the room is free in: the card links to
+    /// What a search asked for and the room offers: the card says so and links to
     /// the booking form filled in for it.
-    var freeSlot: FreeSlot? = nil
-    var openDay: OpenDay? = nil
+    var match: SearchMatch? = nil
 
-    /// A searched slot, worded and turned into an address once for all cards of
-    /// a page: wording it took 37,000 instructions, twice per card.
-    struct FreeSlot {
+    /// A searched slot the room is free in, or a searched day it is open on,
+    /// worded and turned into an address once for all cards of a page: wording
+    /// a slot took 37,000 instructions, twice per card. One optional, as every
+    /// field of a card is retained each time the renderer copies the card.
+    struct SearchMatch {
+        enum Kind { case freeSlot, openDay }
+        let kind: Kind
         let label: String
         let bookingForm: String
 
-        init(_ slot: BookingSlot, texts: Catalog) {
+        init(slot: BookingSlot, texts: Catalog) {
+            kind = .freeSlot
             label = texts.slot(slot)
             bookingForm = Paths.bookingForm(slot)
         }
-    }
 
-    /// A searched day the room is open on: the card links to that day's week
-    /// and the booking form with the date filled in.
-    struct OpenDay {
-        let label: String
-        let bookingForm: String
-
-        init(_ date: LocalDate, texts: Catalog) {
-            label = texts.dateWithWeekday(date)
-            bookingForm = Paths.bookingForm(on: date)
+        init(day: LocalDate, texts: Catalog) {
+            kind = .openDay
+            label = texts.dateWithWeekday(day)
+            bookingForm = Paths.bookingForm(on: day)
         }
     }
 
     /// The cards of a list, all free in `slot` or open on `day` when a search asked for one.
     static func cards(_ rooms: [RoomSummary], texts: Catalog, freeIn slot: BookingSlot?, openOn day: LocalDate? = nil) -> [any MustacheContext] {
-        let freeSlot = slot.map { FreeSlot($0, texts: texts) }
-        let openDay = day.map { OpenDay($0, texts: texts) }
-        return rooms.map { RoomCardContext(room: $0, texts: texts, freeSlot: freeSlot, openDay: openDay) }
+        let match = slot.map { SearchMatch(slot: $0, texts: texts) } ?? day.map { SearchMatch(day: $0, texts: texts) }
+        return rooms.map { RoomCardContext(room: $0, texts: texts, match: match) }
     }
 
     func value(for name: String) -> MustacheValue {
         switch name {
-        case "url": .text(Paths.room(room.id) + (freeSlot?.bookingForm ?? openDay?.bookingForm ?? ""))
-        case "free_slot": .text(freeSlot?.label)
-        case "open_day": .text(openDay?.label)
+        case "url": .text(Paths.room(room.id) + (match?.bookingForm ?? ""))
         case "title": .text(room.title)
         case "district_name": .text(texts.name(room.district))
         case "capacity": .text(texts.number(room.capacity))
@@ -57,6 +52,9 @@ struct RoomCardContext: MustacheContext {
         case "excerpt": .text(Formatting.excerpt(room.description, length: 160))
         case "step_free": .bool(room.stepFree)
         case "photo": .context(room.photo.map(PhotoContext.init))
+        // Last: a switch over strings compares in order, and most cards answer no search.
+        case "free_slot": .text(match?.kind == .freeSlot ? match?.label : nil)
+        case "open_day": .text(match?.kind == .openDay ? match?.label : nil)
         default: .missing
         }
     }
