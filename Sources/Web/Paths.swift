@@ -19,13 +19,14 @@ extension Paths {
 extension Paths {
     static func booking(_ id: BookingID) -> String { "/bookings/\(id.rawValue)" }
 
-    /// What follows a room's path for its page with the booking form filled in
-    /// for `slot` (as its time fields hold it) and the week view on the slot's week.
-    /// The week of `date` and the booking form with the date filled in.
+    /// What follows a room's path for its page with the week of `date` and the
+    /// booking form with the date filled in.
     static func bookingForm(on date: LocalDate) -> String {
         "?week=\(ISOWeek.containing(date))&date=\(date)#buchen"
     }
 
+    /// What follows a room's path for its page with the booking form filled in
+    /// for `slot` (as its time fields hold it) and the week view on the slot's week.
     static func bookingForm(_ slot: BookingSlot) -> String {
         "?week=\(ISOWeek.containing(slot.date))&date=\(slot.date)&start=\(Formatting.timeField(slot.startMinute))"
             + "&end=\(Formatting.timeField(slot.endMinute))#buchen"

@@ -85,4 +85,11 @@ struct URLEncodedFormTests {
         #expect("%G0".percentDecoded() == nil)
         #expect("%c0%ae".percentDecoded() == nil, "overlong UTF-8 is not text")
     }
+
+    @Test("percentEncoded keeps unreserved characters by default, or only what it is told to keep")
+    func percentEncoding() {
+        #expect("St. Jürgen a-b_c~d/e?".percentEncoded() == "St.%20J%C3%BCrgen%20a-b_c~d%2Fe%3F")
+        #expect("St. Jürgen".percentEncoded(keeping: String.isLetterOrDigit) == "St%2E%20J%C3%BCrgen")
+        #expect("St. Jürgen".percentEncoded().percentDecoded() == "St. Jürgen")
+    }
 }

@@ -24,19 +24,35 @@ extension String {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    /// Percent-encodes everything but unreserved characters (RFC 3986 §2.3).
-    public func percentEncoded() -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+    /// Percent-encodes every byte but those `keeping` keeps: by default the
+    /// unreserved characters (RFC 3986 §2.3).
+    public func percentEncoded(keeping: (UInt8) -> Bool = String.isUnreserved) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count * 3)
         for byte in utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            if keeping(byte) {
+                out.append(byte)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ASCII letters and digits.
+    public static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
+    /// RFC 3986 §2.3: letters, digits, `-`, `.`, `_` and `~`.
+    public static func isUnreserved(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
     }
 }
 
