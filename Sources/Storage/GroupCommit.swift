@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 
 /// Group commit for writes that must be durable one by one but come in crowds
-/// (bookings). With `synchronous=FULL` every commit waits for the disk (≈3.5 ms
-/// here), so one transaction per booking caps the rate at a few hundred a
-/// second. Writes that arrive while a commit is on its way share the next
-/// transaction, each in its own savepoint: a write that fails (a collision)
-/// rolls back alone; the others commit together, and every caller returns only
-/// after its data is on disk. The caller that finds no commit running leads the
-/// batch; when it is done it hands the lead to the first write that waited.
+/// (bookings). With `synchronous=FULL` every commit waits for the disk
+/// (`fdatasync` of the WAL: ≈0.3 ms on this machine, milliseconds on many
+/// disks), and the one writer waits with it. Writes that arrive while a commit
+/// is on its way share the next transaction, each in its own savepoint: a write
+/// that fails (a collision) rolls back alone; the others commit together, and
+/// every caller returns only after its data is on disk. The caller that finds
+/// no commit running leads the batch; when it is done it hands the lead to the
+/// first write that waited.
 final class GroupCommit: @unchecked Sendable {
     private let pool: DatabasePool
     private let lock = NSLock()

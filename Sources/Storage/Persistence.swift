@@ -13,8 +13,16 @@ enum Persistence {
         configuration.busyMode = .timeout(5)
         configuration.maximumReaderCount = 1
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Keeps the savepoint journals of a group commit (one savepoint per
+            // booking) in memory: by default they spill to a temporary file after
+            // 64 KiB, and every group of bookings passed that.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
-        return try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // Not in `prepareDatabase`: GRDB sets `synchronous = NORMAL` on the writer
+        // after it, when it switches the file to WAL. NORMAL syncs the WAL only
+        // at checkpoints, so a commit could be lost with the power.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
     }
 }

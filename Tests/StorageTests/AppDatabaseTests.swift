@@ -56,13 +56,16 @@ struct AppDatabaseTests {
         let (database, directory) = try makeTestDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links"])
-        let (mode, foreignKeys, synchronous) = try database.pool.read { db in
+        // Asked of the writer: GRDB switches it to WAL after `prepareDatabase`
+        // and sets `synchronous = NORMAL` on the way, which a reader never shows.
+        let (mode, foreignKeys, synchronous, tempStore) = try database.pool.writeWithoutTransaction { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-             try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA temp_store"))
         }
         #expect(mode == "wal")
         #expect(foreignKeys == 1)
-        #expect(synchronous == 2) // FULL
+        #expect(synchronous == 2, "FULL: every commit is synced, not only checkpoints")
+        #expect(tempStore == 2, "MEMORY: the group commit's savepoint journals stay off the disk")
         let reopened = try AppDatabase(path: database.path)
         #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links"])
     }
