@@ -300,8 +300,8 @@ def room_fields(mode: str = "request") -> list:
             ("max_days_ahead", "365"), ("rules", "Bitte lüften.")] + [(f"hours_{d}", "00:00-24:00") for d in days]
 
 
-def create_room(owner: Client) -> int:
-    r = owner.submit("/rooms/new", "/rooms", room_fields())
+def create_room(owner: Client, mode: str = "request") -> int:
+    r = owner.submit("/rooms/new", "/rooms", room_fields(mode))
     assert r.status == 303, (r.status, r.text[:800])
     return int(re.search(r"/rooms/(\d+)/edit", r.location).group(1))
 
@@ -513,6 +513,47 @@ def test_messages_pending_at_a_restart_are_delivered_after_it(mail_server, sites
     sink.wait_count(2)
     time.sleep(2)
     assert sorted(m.rcpt_tos[0] for m in sink.messages) == ["eins@verein.example", "zwei@verein.example"]
+    assert_each_once(sink)
+
+
+def test_an_instant_booking_survives_a_kill_and_its_confirmation_arrives_after_the_restart(mail_server, sites):
+    site = sites(mail_server.url)  # the mail server is not running yet: nothing leaves before the kill
+    site.create_user(*MODERATOR, role="moderator")
+    site.start()
+    owner = site.client()
+    owner.register("owner@treff.example", "Jürgen Köhler", "Stadtteiltreff Süd e.V.")
+    room = create_room(owner, mode="instant")
+    moderator = site.client()
+    assert moderator.login(*MODERATOR).status == 303
+    assert moderator.submit("/moderation", f"/moderation/rooms/{room}/approve", []).status == 303
+    booker = site.client()
+    booker.register("buchung@chor.example", "Anna Weiß", "Chor Möwenschiss e.V.")
+    r = booker.submit(f"/rooms/{room}", f"/rooms/{room}/bookings", [("date", in_a_week()), ("start", "18:00"), ("end", "20:00"),
+                                                                      ("attendees", "12"), ("purpose", "Chorprobe"), ("repeat_weeks", "0")])
+    assert r.status == 303, (r.status, r.text[:800])
+    booking_path = r.location
+
+    # SIGKILL right after the answer: no shutdown, no checkpoint.
+    site.proc.kill()
+    site.proc.wait(5)
+    sink = mail_server.start().sink
+    site.start()
+    page = booker.get(booking_path)
+    assert page.status == 200 and "Bestätigt" in page.text, "the confirmed booking is still there"
+    assert "eine Bestätigung kommt per E-Mail" in page.text
+    confirmed = sink.wait_for("buchung@chor.example", "bestätigt")
+    assert confirmed.subject == f"Buchung bestätigt: {ROOM_TITLE}"
+    assert "18:00–20:00 Uhr" in confirmed.text
+    assert str(confirmed.message["Reply-To"]) == "owner@treff.example"
+    assert path_of(next(link for link in confirmed.links() if "/bookings/" in link), site) == booking_path
+    news = sink.wait_for("owner@treff.example", "Buchung")
+    assert "Anna Weiß (Chor Möwenschiss e.V.)" in news.text
+    time.sleep(1.5)
+    with sink.lock:
+        subjects = sorted((m.rcpt_tos[0], m.subject) for m in sink.messages)
+    assert subjects == [("buchung@chor.example", f"Buchung bestätigt: {ROOM_TITLE}"),
+                        ("owner@treff.example", f"Ihr Raum ist freigegeben: {ROOM_TITLE}"),
+                        ("owner@treff.example", f"Neue Buchung: {ROOM_TITLE}")]
     assert_each_once(sink)
 
 

@@ -120,12 +120,6 @@ struct MailTests {
         #expect(try outbox(server).suffix(2) == [Queued(kind: "booking_confirmed", recipient: "a@chor.example"),
                                                  Queued(kind: "booking_declined", recipient: "b@chor.example")])
         #expect(try payload(server, 7).values["reason"] == BookingReason.otherRequestConfirmed)
-        // The booker's answer goes to the organisation: its manager, as it gave no contact address.
-        #expect(try payload(server, 6).values["reply_to"] == "owner@treff.example")
-        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
-        let written = try renderer.render(try #require(try server.database.outboxMessages(failed: false, limit: 1000).first { $0.id == 6 }),
-                                          baseURL: "https://raumboerse.example")
-        #expect(written.text.contains("Eine Antwort darauf geht an owner@treff.example."))
         // A booking the database refuses (409) leaves no message behind.
         let before = try outbox(server).count
         try server.database.pool.write { try $0.execute(sql: "UPDATE room SET bookingMode = 'instant'") }
@@ -140,10 +134,19 @@ struct MailTests {
 
         // A series is one message with every date; cancelling it by the owner is one message to the booker.
         #expect(try book(first, date: dateAhead(20), repeats: "2").status == 303)
-        #expect(try outbox(server).suffix(2) == [Queued(kind: "series_created", recipient: "owner@treff.example"),
-                                                 Queued(kind: "series_created", recipient: "kollegin@treff.example")])
+        #expect(try outbox(server).suffix(3) == [Queued(kind: "series_created", recipient: "owner@treff.example"),
+                                                 Queued(kind: "series_created", recipient: "kollegin@treff.example"),
+                                                 Queued(kind: "booking_confirmed", recipient: "a@chor.example")],
+                "an instant booking is confirmed to the booker in writing, every date in one message")
         #expect(try payload(server, 11).times.count == 3 && payload(server, 11).values["confirmed"] == "1")
-        // Each side's mail answers to the other side: the organisation to the booker.
+        let toBooker = try #require(try server.database.outboxMessages(failed: false, limit: 1000).last)
+        #expect(toBooker.payload.times.count == 3)
+        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
+        let written = try renderer.render(toBooker, baseURL: "https://raumboerse.example")
+        #expect(written.text.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }.count == 3)
+        // Each side's mail answers to the other side: the booker to the room's organisation and back.
+        #expect(toBooker.payload.values["reply_to"] == "owner@treff.example", "the organisation gave no contact address: its manager's")
+        #expect(written.text.contains("Eine Antwort darauf geht an owner@treff.example."))
         #expect(try payload(server, 11).values["reply_to"] == "a@chor.example")
         let seriesBooking = try server.database.pool.read { try Int.fetchOne($0, sql: "SELECT max(id) FROM booking") }!
         #expect(try owner.submit("/bookings/\(seriesBooking)", to: "/bookings/\(seriesBooking)/cancel", [("reason", "Umbau"), ("series", "1")]).status == 303)
