@@ -13,6 +13,11 @@ public struct QueueEntry: Sendable {
     /// `description`, `rules`; pages put them into words); nil: never approved.
     public let changedFields: [String]?
     public let reports: [(reason: String, at: Int64)]
+    /// A published room's waiting text change; the public text is `summary`'s
+    /// and `text`.
+    public let proposal: TextProposal?
+    /// The public text: title, description, rules.
+    public let text: (title: String, description: String, rules: String)
 }
 
 public struct AuditRecord: Sendable {
@@ -45,34 +50,44 @@ public struct UserListing: Sendable {
 extension AppDatabase {
     // MARK: Queue
 
-    /// Pending rooms, oldest first, and published rooms with open reports.
+    /// What waits for review, oldest first: pending rooms and text changes to
+    /// published ones. Then published rooms with open reports.
     public func moderationQueue() throws -> (pending: [QueueEntry], reported: [QueueEntry]) {
         try read { db in
             func entries(_ condition: String, order: String) throws -> [QueueEntry] {
                 try Row.fetchAll(db, sql: """
                     SELECT \(AppDatabase.summaryColumns), r.status, r.updatedAt, r.organisationId, o.trusted,
-                        r.title, r.description, r.rules, r.approvedTitle, r.approvedDescription, r.approvedRules FROM room r
+                        r.title, r.description, r.rules, r.approvedTitle, r.approvedDescription, r.approvedRules,
+                        r.proposedTitle, r.proposedDescription, r.proposedRules, r.proposedAt, r.proposalVersion FROM room r
                     JOIN organisation o ON o.id = r.organisationId
                     LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
                     WHERE \(condition) ORDER BY \(order)
                     """).map { row in
                     let id: Int64 = row[0]
-                    var changed: [String]?
                     // Columns after the 14 summary columns: status, updatedAt, organisationId, trusted,
-                    // title, description, rules, approvedTitle, approvedDescription, approvedRules.
-                    if let approvedTitle = row[21] as String? {
-                        changed = []
-                        if approvedTitle != row[18] as String { changed?.append("title") }
-                        if row[22] as String? != row[19] as String { changed?.append("description") }
-                        if row[23] as String? != row[20] as String { changed?.append("rules") }
+                    // title, description, rules, approvedTitle, approvedDescription, approvedRules,
+                    // then the proposal's title, description, rules, time and version.
+                    let status = Room.Status(rawValue: row[14]) ?? .pending
+                    let text: (title: String, description: String, rules: String) = (row[18], row[19], row[20])
+                    let proposal = status == .published ? AppDatabase.textProposal(row, from: 24) : nil
+                    // A proposal is compared with the public text, a pending room with the text approved last.
+                    var before: [String?] = [row[21], row[22], row[23]]
+                    var after = [text.title, text.description, text.rules]
+                    if let proposal {
+                        before = after
+                        after = [proposal.title, proposal.description, proposal.rules]
                     }
+                    let changed: [String]? = before[0] == nil ? nil
+                        : zip(["title", "description", "rules"], zip(before, after)).filter { $1.0 != $1.1 }.map(\.0)
                     let reports = try Row.fetchAll(db, sql: "SELECT reason, createdAt FROM report WHERE roomId = ? AND resolvedAt IS NULL ORDER BY createdAt DESC",
                                                    arguments: [id]).map { (reason: $0[0] as String, at: $0[1] as Int64) }
                     return QueueEntry(summary: AppDatabase.summary(row), organisationID: Organisation.ID(row[16]), organisationTrusted: row[17],
-                                      status: Room.Status(rawValue: row[14]) ?? .pending, updatedAt: row[15], changedFields: changed, reports: reports)
+                                      status: status, updatedAt: proposal?.at ?? row[15], changedFields: changed, reports: reports,
+                                      proposal: proposal, text: text)
                 }
             }
-            let pending = try entries("r.status = 'pending'", order: "r.updatedAt, r.id")
+            let pending = try entries("r.status = 'pending' OR (r.status = 'published' AND r.proposedAt IS NOT NULL)",
+                                      order: "CASE WHEN r.status = 'published' THEN r.proposedAt ELSE r.updatedAt END, r.id")
             let reported = try entries("r.id IN (SELECT roomId FROM report WHERE resolvedAt IS NULL) AND r.status = 'published'",
                                        order: "(SELECT max(createdAt) FROM report WHERE roomId = r.id AND resolvedAt IS NULL) DESC")
             return (pending, reported)

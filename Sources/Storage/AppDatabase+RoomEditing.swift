@@ -6,6 +6,8 @@ public struct OwnedRoom: Sendable {
     public let summary: RoomSummary
     public let status: Room.Status
     public let statusReason: String?
+    /// A change of its text waits for review (the room stays as it was).
+    public let textAwaitsReview: Bool
 }
 
 /// A blocked period of a room (inclusive local dates, `YYYY-MM-DD`).
@@ -17,6 +19,34 @@ public struct Closure: Sendable, Equatable {
 }
 
 public struct TooManyPhotos: Error {}
+
+/// A change of a public room's text by an untrusted organisation. It waits for
+/// a moderator while visitors see the text approved before.
+public struct TextProposal: Sendable, Equatable {
+    public let title: String
+    public let description: String
+    public let rules: String
+    public let at: Int64
+    /// Counts the room's proposals, so a decision applies to the text the
+    /// moderator saw and not to one changed since.
+    public let version: Int
+}
+
+/// What the owners see of the review of their room's text.
+public struct TextReview: Sendable, Equatable {
+    public let proposal: TextProposal?
+    /// Why the last proposal was turned down, until the text changes again.
+    public let rejection: String?
+}
+
+/// What `updateRoom` did with an edit.
+public enum RoomUpdate: Sendable, Equatable {
+    /// Saved as sent; the room is now in this status.
+    case saved(Room.Status)
+    /// Saved except the text, which waits for review; the room stays public
+    /// with its approved text.
+    case textAwaitsReview
+}
 
 extension AppDatabase {
     /// Every write to a room goes through the owning organisation: another
@@ -36,18 +66,23 @@ extension AppDatabase {
         return try pool.write { db in try AppDatabase.insertRoom(db, room) }
     }
 
-    /// Changes a room of `organisation`. A published room of an untrusted
-    /// organisation goes back to moderation only when its text changed.
-    /// Returns the new status, or nil when the room is not theirs.
-    public func updateRoom(_ draft: Room, ownedBy organisation: Organisation.ID, trusted: Bool) throws -> Room.Status? {
+    /// Changes a room of `organisation`. On a published room of an untrusted
+    /// organisation a changed text does not go live: it waits for review as a
+    /// `TextProposal` while everything else is saved and the room stays public.
+    /// Saving the approved text again withdraws a waiting proposal.
+    /// Nil when the room is not theirs.
+    public func updateRoom(_ draft: Room, ownedBy organisation: Organisation.ID, trusted: Bool) throws -> RoomUpdate? {
         try pool.write { db in
             guard let current = try AppDatabase.fetchRoom(db, draft.id), current.organisationID == organisation,
                   current.status != .archived else { return nil }
             let textChanged = current.title != draft.title || current.description != draft.description || current.rules != draft.rules
             var status = current.status
-            if status == .published, textChanged, !trusted { status = .pending }
             if status == .rejected { status = trusted ? .published : .pending }
-            let r = draft
+            let proposes = status == .published && textChanged && !trusted
+            var r = draft
+            if proposes {
+                (r.title, r.description, r.rules) = (current.title, current.description, current.rules)
+            }
             try db.execute(sql: """
                 UPDATE room SET status = ?, title = ?, description = ?, district = ?, street = ?, postcode = ?, capacity = ?,
                     areaM2 = ?, priceModel = ?, pricePerHourCents = ?, bookingMode = ?, stepFree = ?, accessibleWC = ?,
@@ -72,7 +107,68 @@ extension AppDatabase {
             for item in r.equipment.sorted() {
                 try db.execute(sql: "INSERT INTO roomEquipment (roomId, equipment) VALUES (?, ?)", arguments: [r.id.rawValue, item.rawValue])
             }
-            return status
+            if proposes {
+                // The same text again keeps its place in the queue and its version.
+                try db.execute(sql: """
+                    UPDATE room SET proposedTitle = ?1, proposedDescription = ?2, proposedRules = ?3, proposedAt = ?4,
+                        proposalVersion = proposalVersion + 1, proposalRejection = NULL
+                    WHERE id = ?5 AND NOT (proposedTitle IS ?1 AND proposedDescription IS ?2 AND proposedRules IS ?3)
+                    """, arguments: [draft.title, draft.description, draft.rules, AppDatabase.now, r.id.rawValue])
+                return .textAwaitsReview
+            }
+            try db.execute(sql: """
+                UPDATE room SET proposedTitle = NULL, proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
+                    proposalRejection = CASE WHEN ? THEN NULL ELSE proposalRejection END
+                WHERE id = ?
+                """, arguments: [textChanged, r.id.rawValue])
+            return .saved(status)
+        }
+    }
+
+    /// The waiting text change of a room and why the last one was turned down.
+    public func textReview(of room: Room.ID) throws -> TextReview {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT proposedTitle, proposedDescription, proposedRules, proposedAt, proposalVersion, proposalRejection FROM room WHERE id = ?
+                """, arguments: [room.rawValue])
+            return TextReview(proposal: row.flatMap { AppDatabase.textProposal($0, from: 0) }, rejection: row?[5])
+        }
+    }
+
+    /// The proposal in five columns of `row` from `start`: title, description, rules, time, version.
+    static func textProposal(_ row: Row, from start: Int) -> TextProposal? {
+        guard let title = row[start] as String?, let description = row[start + 1] as String?, let rules = row[start + 2] as String?,
+              let at = row[start + 3] as Int64? else { return nil }
+        return TextProposal(title: title, description: description, rules: rules, at: at, version: row[start + 4])
+    }
+
+    /// A moderator's decision on the waiting text change `version` of a public
+    /// room: approved, it becomes the public text; rejected, it is dropped and the
+    /// organisation sees the reason. Either way the organisation is told by mail.
+    /// False when the room has no such proposal (changed since, or decided).
+    public func decideTextProposal(of id: Room.ID, version: Int, approve: Bool, reason: String?, by moderator: User) throws -> Bool {
+        try pool.write { db in
+            let now = AppDatabase.now
+            if approve {
+                try db.execute(sql: """
+                    UPDATE room SET title = proposedTitle, description = proposedDescription, rules = proposedRules,
+                        approvedTitle = proposedTitle, approvedDescription = proposedDescription, approvedRules = proposedRules,
+                        proposedTitle = NULL, proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
+                        proposalRejection = NULL, updatedAt = ?
+                    WHERE id = ? AND status = 'published' AND proposedAt IS NOT NULL AND proposalVersion = ?
+                    """, arguments: [now, id.rawValue, version])
+            } else {
+                try db.execute(sql: """
+                    UPDATE room SET proposedTitle = NULL, proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
+                        proposalRejection = ?, updatedAt = ?
+                    WHERE id = ? AND status = 'published' AND proposedAt IS NOT NULL AND proposalVersion = ?
+                    """, arguments: [reason, now, id.rawValue, version])
+            }
+            guard db.changesCount == 1 else { return false }
+            try AppDatabase.notifyRoomModerated(db, id, to: approve ? .published : .rejected, reason: reason, textChange: true)
+            try AppDatabase.audit(db, actor: moderator, action: approve ? "room.text_approved" : "room.text_rejected",
+                                  objectType: "room", objectID: id.rawValue, reason: reason)
+            return true
         }
     }
 
@@ -80,12 +176,13 @@ extension AppDatabase {
     public func ownedRooms(of organisation: Organisation.ID) throws -> [OwnedRoom] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason FROM room r
+                SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason, r.proposedAt IS NOT NULL FROM room r
                 JOIN organisation o ON o.id = r.organisationId
                 LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
                 WHERE r.organisationId = ? ORDER BY r.status = 'archived', r.title
                 """, arguments: [organisation.rawValue]).map { row in
-                OwnedRoom(summary: AppDatabase.summary(row), status: Room.Status(rawValue: row[14]) ?? .pending, statusReason: row[15])
+                OwnedRoom(summary: AppDatabase.summary(row), status: Room.Status(rawValue: row[14]) ?? .pending, statusReason: row[15],
+                          textAwaitsReview: row[16])
             }
         }
     }

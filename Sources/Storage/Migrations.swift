@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v9-search-terms") { db in try db.execute(sql: v9SearchTerms) }
         migrator.registerMigration("v10-opening-codes") { db in try db.execute(sql: v10OpeningCodes) }
         migrator.registerMigration("v11-invitation-links") { db in try db.execute(sql: v11InvitationLinks) }
+        migrator.registerMigration("v12-text-proposals") { db in try db.execute(sql: v12TextProposals) }
         return migrator
     }
 
@@ -516,5 +517,23 @@ enum Migrations {
     ALTER TABLE invitation ADD COLUMN tokenHash BLOB;
     ALTER TABLE invitation ADD COLUMN expiresAt INTEGER NOT NULL DEFAULT 0;
     CREATE UNIQUE INDEX invitation_token ON invitation(tokenHash) WHERE tokenHash IS NOT NULL;
+    """
+
+    /// A published room of an untrusted organisation stays public while a change
+    /// of its text waits for review: the new text waits in `proposed…`, visitors
+    /// see `title`, `description` and `rules` as approved. Before, such an edit
+    /// took the room offline until a moderator came. `proposalVersion` counts
+    /// proposals, so a decision applies to the text the moderator saw;
+    /// `proposalRejection` keeps the reason a proposal was turned down for.
+    static let v12TextProposals = """
+    ALTER TABLE room ADD COLUMN proposedTitle TEXT CHECK (length(proposedTitle) BETWEEN 1 AND 200);
+    ALTER TABLE room ADD COLUMN proposedDescription TEXT;
+    ALTER TABLE room ADD COLUMN proposedRules TEXT;
+    ALTER TABLE room ADD COLUMN proposedAt INTEGER
+        CHECK ((proposedAt IS NULL) = (proposedTitle IS NULL) AND (proposedAt IS NULL) = (proposedDescription IS NULL)
+               AND (proposedAt IS NULL) = (proposedRules IS NULL));
+    ALTER TABLE room ADD COLUMN proposalVersion INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE room ADD COLUMN proposalRejection TEXT;
+    CREATE INDEX room_proposed ON room(proposedAt) WHERE proposedAt IS NOT NULL;
     """
 }

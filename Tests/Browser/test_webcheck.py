@@ -133,6 +133,12 @@ def site(server):
     assert status == 200 and url.endswith("/my"), (status, url)
     status, _, url = moderator.post(f"/moderation/rooms/{published}/approve", {}, f"/rooms/{published}")
     assert status == 200, (status, url)
+    # A text change to the public room waits for review: the owner's form and the
+    # moderator's queue show it, before and after.
+    changed = {**room_fields("Gartenraum im Stadtteiltreff"), "description": "Frisch gestrichen, mit Blick ins Grüne.\nBitte Gartenschuhe mitbringen."}
+    status, _, url = owner.post(f"/rooms/{published}", [*changed.items(), ("equipment", "wifi"), ("equipment", "kitchen")],
+                                f"/rooms/{published}/edit")
+    assert status == 200 and "saved=review" in url, (status, url)
     return {"owner": owner, "moderator": moderator, "visitor": Client(server.url),
             "pending": pending, "published": published, "org": org}
 

@@ -32,7 +32,7 @@ struct SearchFilterIndexTests {
         #expect(try rooms(with: [.parking], in: database) == [])
 
         hall.equipment = [.sound, .parking]
-        #expect(try database.updateRoom(hall, ownedBy: org, trusted: true) == .published)
+        #expect(try database.updateRoom(hall, ownedBy: org, trusted: true) == .saved(.published))
         #expect(try rooms(with: [.stage], in: database) == [])
         #expect(try rooms(with: [.parking, .sound], in: database) == ["Saal"])
         #expect(try rooms(with: [.wifi], in: database) == ["Küche"])

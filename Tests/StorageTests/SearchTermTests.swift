@@ -70,7 +70,7 @@ struct SearchTermTests {
         #expect(try titles(database, "zauber") == ["Zauberwerkstatt"])
 
         room.title = "Töpferstube"
-        #expect(try database.updateRoom(room, ownedBy: org.id, trusted: true) == .published)
+        #expect(try database.updateRoom(room, ownedBy: org.id, trusted: true) == .saved(.published))
         #expect(try titles(database, "zauber") == [])
         #expect(try titles(database, "töpf") == ["Töpferstube"])
 

@@ -49,6 +49,71 @@ struct ModerationTests {
         #expect(again.text.contains("Geändert: Titel"))
     }
 
+    @Test("a text change to a public room: the queue shows before and after; a decision applies to the version seen, and tells the owner")
+    func textProposals() throws {
+        let server = try TestServer(demo: false)
+        defer { server.stop() }
+        let owner = server.client()
+        try owner.register(email: "owner@treff.example")
+        _ = try owner.submit("/rooms/new", to: "/rooms", roomFields(title: "Erster Raum"))
+        let moderator = try server.moderatorClient()
+        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", []).status == 303)
+        var changed = roomFields(title: "Erster Raum <neu>")
+        changed.removeAll { $0.0 == "rules" }
+        changed.append(("rules", "Bitte lüften und die Stühle hochstellen."))
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1", changed).header("Location") == "/rooms/1/edit?saved=review")
+
+        let queue = try moderator.get("/moderation").text
+        #expect(queue.contains("Zur Prüfung (1)"))
+        #expect(queue.contains("Textänderung an einem öffentlichen Raum"))
+        #expect(queue.contains("Geändert: Titel, Hausordnung"))
+        #expect(queue.contains("<dd>Erster Raum</dd>") && queue.contains("<dd>Erster Raum &lt;neu&gt;</dd>"), "before and after, escaped")
+        #expect(queue.contains("<dd>Bitte lüften und die Stühle hochstellen.</dd>"))
+        #expect(queue.contains("name=\"proposal\" value=\"1\""))
+
+        // The owner changes the text again after the moderator loaded the queue: the old decision applies to nothing.
+        _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Erster Raum, zweite Fassung"))
+        let stale = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "1")])
+        #expect(stale.status == 409 && stale.text.contains("inzwischen noch einmal geändert"))
+        #expect(try server.database.room(Room.ID(1))?.title == "Erster Raum")
+        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "x")]).status == 400)
+        let noReason = try moderator.submit("/moderation", to: "/moderation/rooms/1/reject", [("proposal", "2"), ("reason", "")])
+        #expect(noReason.status == 422)
+        #expect(try server.database.textReview(of: Room.ID(1)).proposal?.version == 2)
+
+        // Rejected: the room stays public with its text; the owner sees why, and gets a mail saying so.
+        let rejected = try moderator.submit("/moderation", to: "/moderation/rooms/1/reject", [("proposal", "2"), ("reason", "Bitte keine Werbung im Titel.")])
+        #expect(rejected.status == 303 && rejected.header("Location") == "/moderation?saved=text-rejected")
+        #expect(try moderator.get("/moderation?saved=text-rejected").text.contains("der Raum bleibt mit dem bisherigen Text online"))
+        let afterReject = try #require(try server.database.room(Room.ID(1)))
+        #expect(afterReject.status == .published && afterReject.title == "Erster Raum")
+        #expect(try server.client().get("/rooms/1").status == 200)
+        #expect(try owner.get("/rooms/1/edit").text.contains("Bitte keine Werbung im Titel."))
+        #expect(try server.database.textReview(of: Room.ID(1)) == TextReview(proposal: nil, rejection: "Bitte keine Werbung im Titel."))
+        #expect(try moderator.get("/moderation").text.contains("Keine Räume warten auf Prüfung."))
+
+        // Approved: the new text is public and searchable, and the rejection note is gone.
+        _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Erster Raum am Lindenplatz"))
+        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "3")]).header("Location") == "/moderation?saved=text-approved")
+        #expect(try server.client().get("/rooms/1").text.contains("Erster Raum am Lindenplatz"))
+        #expect(try server.client().get("/rooms?q=Lindenplatz").text.contains("Erster Raum am Lindenplatz"))
+        #expect(try server.database.textReview(of: Room.ID(1)) == TextReview(proposal: nil, rejection: nil))
+        let again = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "3")])
+        #expect(again.status == 409, "decided once")
+        #expect(try auditActions(server) == ["room.published", "room.text_rejected", "room.text_approved"])
+
+        // The owner's mails name the change, not the room's publication.
+        let messages = try server.database.outboxMessages(failed: false, limit: 100).filter { $0.kind.hasPrefix("room_") }
+        #expect(messages.map(\.kind) == ["room_approved", "room_rejected", "room_approved"])
+        #expect(messages.map { $0.payload.values["text_change"] } == [nil, "1", "1"])
+        let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
+        let rejection = try renderer.render(messages[1], baseURL: "https://raumboerse.example")
+        #expect(rejection.subject == "Ihre Textänderung wurde nicht übernommen: Erster Raum")
+        #expect(rejection.text.contains("Der Raum bleibt mit dem bisherigen Text in der Raumbörse.") && rejection.text.contains("Bitte keine Werbung im Titel."))
+        let approval = try renderer.render(messages[2], baseURL: "https://raumboerse.example")
+        #expect(approval.subject == "Ihre Textänderung ist freigegeben: Erster Raum am Lindenplatz")
+    }
+
     @Test("a trusted organisation publishes without review; untrusting brings the review back")
     func trust() throws {
         let server = try TestServer(demo: false)

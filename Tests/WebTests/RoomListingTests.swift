@@ -246,7 +246,7 @@ struct RoomListingTests {
         #expect(try server.client().get("/rooms/1").status == 404)
     }
 
-    @Test("editing: a published room of an untrusted organisation goes back to moderation only when its text changed")
+    @Test("editing: a public room of an untrusted organisation stays public with its approved text while a new text waits for review")
     func editing() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
@@ -254,17 +254,46 @@ struct RoomListingTests {
         var fields = roomFields()
         fields.removeAll { $0.0 == "capacity" }
         fields.append(("capacity", "40"))
-        #expect(try owner.get("/rooms/1/edit").text.contains("prüft die Moderation den Raum erneut"), "said before saving")
+        #expect(try owner.get("/rooms/1/edit").text.contains("prüft die Moderation den neuen Text"), "said before saving")
         let minor = try owner.submit("/rooms/1/edit", to: "/rooms/1", fields)
         #expect(minor.status == 303 && minor.header("Location") == "/rooms/1/edit?saved=saved")
         #expect(try server.database.room(Room.ID(1))?.status == .published)
         #expect(try server.database.room(Room.ID(1))?.capacity == 40)
-        let text = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Neuer Titel für den Raum"))
+        #expect(try server.database.textReview(of: Room.ID(1)).proposal == nil)
+
+        var newText = roomFields(title: "Neuer Titel für den Raum")
+        newText.removeAll { $0.0 == "capacity" }
+        newText.append(("capacity", "45"))
+        let text = try owner.submit("/rooms/1/edit", to: "/rooms/1", newText)
         #expect(text.status == 303 && text.header("Location") == "/rooms/1/edit?saved=review")
-        #expect(try owner.get("/rooms/1/edit?saved=review").text.contains("Bis zur Freigabe ist der Raum nicht öffentlich zu sehen"))
-        #expect(try server.database.room(Room.ID(1))?.status == .pending)
+        let form = try owner.get("/rooms/1/edit?saved=review").text
+        #expect(form.contains("bis zur Freigabe sehen Besucher den bisherigen"))
+        #expect(form.contains("wartet auf Prüfung") && form.contains("value=\"Neuer Titel für den Raum\""), "the owners go on from their proposal")
+        let room = try #require(try server.database.room(Room.ID(1)))
+        #expect(room.status == .published && room.title == "Gemeinschaftsraum am Lindenplatz", "the public text stays")
+        #expect(room.capacity == 45, "what needs no review is saved at once")
+        let page = try server.client().get("/rooms/1")
+        #expect(page.status == 200 && page.text.contains("Gemeinschaftsraum am Lindenplatz") && !page.text.contains("Neuer Titel"))
+        #expect(!(try server.client().get("/rooms?q=Neuer").text.contains("/rooms/1\"")), "the search knows the public text only")
+        #expect(try server.client().get("/rooms?q=Lindenplatz").text.contains("/rooms/1\""))
+        #expect(try owner.get("/my").text.contains("Textänderung wartet auf Prüfung"))
+
+        // The same text again keeps the proposal's version; a different one counts up.
+        let first = try #require(try server.database.textReview(of: Room.ID(1)).proposal)
+        _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", newText)
+        #expect(try server.database.textReview(of: Room.ID(1)).proposal == first)
+        _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Noch ein neuer Titel"))
+        #expect(try server.database.textReview(of: Room.ID(1)).proposal?.version == first.version + 1)
+        // Sending the public text again withdraws the proposal.
+        let back = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields())
+        #expect(back.header("Location") == "/rooms/1/edit?saved=saved")
+        #expect(try server.database.textReview(of: Room.ID(1)).proposal == nil)
+        #expect(!(try owner.get("/my").text.contains("Textänderung wartet auf Prüfung")))
+
         // Trusted organisations publish without review.
         try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 1") }
+        #expect(try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Sofort neuer Titel")).header("Location") == "/rooms/1/edit?saved=saved")
+        #expect(try server.database.room(Room.ID(1))?.title == "Sofort neuer Titel")
         _ = try owner.submit("/rooms/new", to: "/rooms", roomFields(title: "Zweiter Raum"))
         #expect(try server.database.room(Room.ID(2))?.status == .published)
     }

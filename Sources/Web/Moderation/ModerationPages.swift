@@ -36,7 +36,18 @@ struct ModerationPages: Sendable {
                     "trusted": .bool(entry.organisationTrusted),
                     "trust_url": .text("/moderation/organisations/\(entry.organisationID.rawValue)/" + (entry.organisationTrusted ? "untrust" : "trust")),
                     "since": .text(texts.dateTime(entry.updatedAt)),
-                    "changes": .text(ModerationPages.changes(entry.changedFields, texts)),
+                    "changes": .text((entry.proposal == nil ? "" : texts("moderation.changes.text_change") + " ")
+                                     + ModerationPages.changes(entry.changedFields, texts)),
+                    // The proposal's version goes with the decision: it applies to the text shown here only.
+                    "proposal_version": .text(entry.proposal.map { String($0.version) }),
+                    "proposal_fields": .list(entry.proposal.map { proposal in
+                        let before = ["title": entry.text.title, "description": entry.text.description, "rules": entry.text.rules]
+                        let after = ["title": proposal.title, "description": proposal.description, "rules": proposal.rules]
+                        return (entry.changedFields ?? []).map { field in
+                            NamedContext(values: ["label": .text(texts("moderation.changes.field." + field)),
+                                                  "before": .text(before[field] ?? ""), "after": .text(after[field] ?? "")])
+                        }
+                    } ?? []),
                     "approve_url": .text("/moderation/rooms/\(id.rawValue)/approve"),
                     "reject_url": .text("/moderation/rooms/\(id.rawValue)/reject"),
                     "unpublish_url": .text("/moderation/rooms/\(id.rawValue)/unpublish"),
@@ -66,6 +77,7 @@ struct ModerationPages: Sendable {
     /// The notices after a decision (`?saved=…`), by catalogue key.
     static let savedMessages = [
         "approved": "moderation.saved.approved", "rejected": "moderation.saved.rejected", "unpublished": "moderation.saved.unpublished",
+        "text-approved": "moderation.saved.text_approved", "text-rejected": "moderation.saved.text_rejected",
         "trusted": "moderation.saved.trusted", "untrusted": "moderation.saved.untrusted",
     ]
 
@@ -107,9 +119,20 @@ struct ModerationPages: Sendable {
     private func decide(_ request: HTTPRequest, _ visitor: Visitor, to status: Room.Status, reasonRequired: Bool, saved: String) throws -> HTTPResponse {
         let moderator = try ModerationPages.requireModerator(request, visitor)
         let id = Room.ID(Int64(try request.parameters.id("id")))
-        let reason = FormData(request).text("reason")
+        let form = FormData(request)
+        let reason = form.text("reason")
         if reasonRequired, reason.isEmpty {
             throw HTTPError(.unprocessableContent, message: "moderation.error.reason_required")
+        }
+        // A decision on a published room's waiting text change names its version.
+        let proposal = form.text("proposal")
+        if !proposal.isEmpty, status != .archived {
+            guard let version = Int(asciiDigits: proposal, maxDigits: 9) else { throw HTTPError(.badRequest) }
+            guard try database.decideTextProposal(of: id, version: version, approve: status == .published,
+                                                  reason: reason.isEmpty ? nil : reason, by: moderator) else {
+                throw HTTPError(.conflict, message: "moderation.error.proposal_changed")
+            }
+            return .redirect(to: "/moderation?saved=text-" + saved)
         }
         guard try database.moderateRoom(id, to: status, reason: reason.isEmpty ? nil : reason, by: moderator) else { throw HTTPError(.notFound) }
         return .redirect(to: "/moderation?saved=" + saved)

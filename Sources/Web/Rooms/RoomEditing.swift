@@ -65,7 +65,12 @@ struct RoomEditing: Sendable {
         let saved = ["created": texts("room_form.saved.created"), "saved": texts("room_form.saved.saved"), "photo": texts("room_form.saved.photo"),
                      "photo-deleted": texts("room_form.saved.photo_deleted"), "closure": texts("room_form.saved.closure"),
                      "closure-deleted": texts("room_form.saved.closure_deleted"), "review": texts("room_form.saved.review")][request.queryItems["saved"] ?? ""]
-        return try renderEdit(room, form: RoomForm(room), visitor, saved: saved)
+        // The owners go on from the text they proposed, not from the public one.
+        var shown = room
+        if let proposal = try database.textReview(of: room.id).proposal {
+            (shown.title, shown.description, shown.rules) = (proposal.title, proposal.description, proposal.rules)
+        }
+        return try renderEdit(room, form: RoomForm(shown), visitor, saved: saved)
     }
 
     func updateRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
@@ -76,10 +81,8 @@ struct RoomEditing: Sendable {
         case .failure(let errors):
             return try renderEdit(room, form: form, visitor, errors: errors, status: .unprocessableContent)
         case .success(let changed):
-            guard let status = try database.updateRoom(changed, ownedBy: organisation.id, trusted: organisation.trusted) else { throw HTTPError(.notFound) }
-            // Say so when the edit took a public room offline until it is reviewed.
-            let review = room.status == .published && status == .pending
-            return .redirect(to: Paths.editRoom(room.id) + (review ? "?saved=review" : "?saved=saved"))
+            guard let update = try database.updateRoom(changed, ownedBy: organisation.id, trusted: organisation.trusted) else { throw HTTPError(.notFound) }
+            return .redirect(to: Paths.editRoom(room.id) + (update == .textAwaitsReview ? "?saved=review" : "?saved=saved"))
         }
     }
 
@@ -89,6 +92,7 @@ struct RoomEditing: Sendable {
                     saved: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let texts = visitor.texts
         let photos = try database.photos(of: room.id)
+        let review = try database.textReview(of: room.id)
         let photoForm = FormContext(fields: [
             FieldContext(name: "photo", label: texts("room_form.field.photo"), kind: .input(type: "file"), hint: texts("room_form.field.photo_hint"), required: true),
             FieldContext(name: "alt", label: texts("room_form.field.alt"), value: photoAlt,
@@ -121,9 +125,11 @@ struct RoomEditing: Sendable {
                 FieldContext(name: "confirm", label: texts.plural("room_form.archive.confirm", try database.futureBookingCount(of: room.id)),
                              kind: .checkbox, required: true),
             ], visitor: visitor)),
-            // Text edits of an untrusted organisation's public room wait for review, offline.
+            // Text edits of an untrusted organisation's public room wait for review.
             "review_notice": .text(try room.status == .published && database.organisation(room.organisationID)?.trusted == false
                 ? texts("room_form.edit.review_notice") : nil),
+            "proposal_notice": .text(review.proposal.map { texts("room_form.edit.proposal_waiting", ["since": texts.dateTime($0.at)]) }),
+            "proposal_rejection": .text(review.rejection),
         ]
         let context = form.context(errors: errors, visitor: visitor, extra: extra)
         let failed = !errors.isEmpty || !photoErrors.isEmpty || !closureErrors.isEmpty
