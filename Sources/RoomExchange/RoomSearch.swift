@@ -119,12 +119,16 @@ public struct Photo: Sendable, Equatable {
     public var width: Int
     public var height: Int
     public var alt: String
+    /// Added to a public room of an untrusted organisation and not yet reviewed:
+    /// shown to its organisation and the moderators only.
+    public var awaitsReview: Bool
 
-    public init(id: ID, fileName: String, width: Int, height: Int, alt: String) {
+    public init(id: ID, fileName: String, width: Int, height: Int, alt: String, awaitsReview: Bool = false) {
         self.id = id
         self.fileName = fileName
         self.width = width
         self.height = height
         self.alt = alt
+        self.awaitsReview = awaitsReview
     }
 }

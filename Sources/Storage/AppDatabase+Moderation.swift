@@ -13,9 +13,10 @@ public struct QueueEntry: Sendable {
     /// `description`, `rules`; pages put them into words); nil: never approved.
     public let changedFields: [String]?
     public let reports: [(reason: String, at: Int64)]
-    /// A published room's waiting text change; the public text is `summary`'s
-    /// and `text`.
-    public let proposal: TextProposal?
+    /// What waits for review on a published room; nil for a pending one.
+    public let changes: PendingChanges?
+    /// The new photos among `changes`.
+    public let newPhotos: [Photo]
     /// The public text: title, description, rules.
     public let text: (title: String, description: String, rules: String)
 }
@@ -50,44 +51,54 @@ public struct UserListing: Sendable {
 extension AppDatabase {
     // MARK: Queue
 
-    /// What waits for review, oldest first: pending rooms and text changes to
-    /// published ones. Then published rooms with open reports.
+    /// What waits for review, oldest first: pending rooms and changes (text,
+    /// photos) to published ones. Then published rooms with open reports.
     public func moderationQueue() throws -> (pending: [QueueEntry], reported: [QueueEntry]) {
         try read { db in
-            func entries(_ condition: String, order: String) throws -> [QueueEntry] {
+            func entries(_ condition: String, order: String, since: String = "NULL") throws -> [QueueEntry] {
                 try Row.fetchAll(db, sql: """
                     SELECT \(AppDatabase.summaryColumns), r.status, r.updatedAt, r.organisationId, o.trusted,
-                        r.title, r.description, r.rules, r.approvedTitle, r.approvedDescription, r.approvedRules,
-                        r.proposedTitle, r.proposedDescription, r.proposedRules, r.proposedAt, r.proposalVersion FROM room r
+                        r.title, r.description, r.rules, r.approvedTitle, r.approvedDescription, r.approvedRules, \(since) FROM room r
                     JOIN organisation o ON o.id = r.organisationId
-                    LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+                    \(AppDatabase.firstPhotoJoin)
                     WHERE \(condition) ORDER BY \(order)
                     """).map { row in
                     let id: Int64 = row[0]
                     // Columns after the 14 summary columns: status, updatedAt, organisationId, trusted,
-                    // title, description, rules, approvedTitle, approvedDescription, approvedRules,
-                    // then the proposal's title, description, rules, time and version.
+                    // title, description, rules, approvedTitle, approvedDescription, approvedRules, since.
                     let status = Room.Status(rawValue: row[14]) ?? .pending
                     let text: (title: String, description: String, rules: String) = (row[18], row[19], row[20])
-                    let proposal = status == .published ? AppDatabase.textProposal(row, from: 24) : nil
-                    // A proposal is compared with the public text, a pending room with the text approved last.
+                    var changes: PendingChanges?
+                    if status == .published {
+                        let pending = try AppDatabase.fetchPendingChanges(db, Room.ID(id))
+                        if !pending.isEmpty { changes = pending }
+                    }
+                    let newPhotos = changes == nil ? [] : try AppDatabase.fetchPhotos(db, Room.ID(id), includingUnreviewed: true).filter(\.awaitsReview)
+                    // A new text is compared with the public one, a pending room with the text approved last.
                     var before: [String?] = [row[21], row[22], row[23]]
                     var after = [text.title, text.description, text.rules]
-                    if let proposal {
+                    if let changes {
                         before = after
-                        after = [proposal.title, proposal.description, proposal.rules]
+                        if let proposal = changes.text { after = [proposal.title, proposal.description, proposal.rules] }
                     }
                     let changed: [String]? = before[0] == nil ? nil
                         : zip(["title", "description", "rules"], zip(before, after)).filter { $1.0 != $1.1 }.map(\.0)
                     let reports = try Row.fetchAll(db, sql: "SELECT reason, createdAt FROM report WHERE roomId = ? AND resolvedAt IS NULL ORDER BY createdAt DESC",
                                                    arguments: [id]).map { (reason: $0[0] as String, at: $0[1] as Int64) }
                     return QueueEntry(summary: AppDatabase.summary(row), organisationID: Organisation.ID(row[16]), organisationTrusted: row[17],
-                                      status: status, updatedAt: proposal?.at ?? row[15], changedFields: changed, reports: reports,
-                                      proposal: proposal, text: text)
+                                      status: status, updatedAt: row[24] ?? row[15], changedFields: changed, reports: reports,
+                                      changes: changes, newPhotos: newPhotos, text: text)
                 }
             }
-            let pending = try entries("r.status = 'pending' OR (r.status = 'published' AND r.proposedAt IS NOT NULL)",
-                                      order: "CASE WHEN r.status = 'published' THEN r.proposedAt ELSE r.updatedAt END, r.id")
+            // Since when a published room's changes wait: its new text or its first new photo.
+            let waitingSince = """
+                CASE WHEN r.status = 'published' THEN coalesce(r.proposedAt,
+                    (SELECT min(createdAt) FROM photo WHERE roomId = r.id AND awaitsReview)) END
+                """
+            let pending = try entries("""
+                r.status = 'pending' OR (r.status = 'published' AND (r.proposedAt IS NOT NULL
+                    OR EXISTS (SELECT 1 FROM photo WHERE roomId = r.id AND awaitsReview)))
+                """, order: "coalesce(\(waitingSince), r.updatedAt), r.id", since: waitingSince)
             let reported = try entries("r.id IN (SELECT roomId FROM report WHERE resolvedAt IS NULL) AND r.status = 'published'",
                                        order: "(SELECT max(createdAt) FROM report WHERE roomId = r.id AND resolvedAt IS NULL) DESC")
             return (pending, reported)

@@ -246,8 +246,8 @@ extension AppDatabase {
     }
 
     /// A moderator's decision to the room's organisation: on the room, or with
-    /// `textChange` on a change of its text while the room stayed public.
-    static func notifyRoomModerated(_ db: Database, _ room: Room.ID, to status: Room.Status, reason: String?, textChange: Bool = false) throws {
+    /// `changesOnly` on changes (text, photos) made while the room stayed public.
+    static func notifyRoomModerated(_ db: Database, _ room: Room.ID, to status: Room.Status, reason: String?, changesOnly: Bool = false) throws {
         let kind: MailKind
         switch status {
         case .published: kind = .roomApproved
@@ -259,7 +259,7 @@ extension AppDatabase {
                                          arguments: [room.rawValue]) else { return }
         var values = ["room_id": String(room.rawValue), "room_title": row[0], "organisation": row[2]]
         values["reason"] = reason
-        values["text_change"] = textChange ? "1" : nil
+        values["changes_only"] = changesOnly ? "1" : nil
         try enqueueMail(db, kind, to: .membersOf(Organisation.ID(row[1])), payload: MailPayload(values: values))
     }
 

@@ -27,16 +27,21 @@ public struct TextProposal: Sendable, Equatable {
     public let description: String
     public let rules: String
     public let at: Int64
-    /// Counts the room's proposals, so a decision applies to the text the
-    /// moderator saw and not to one changed since.
-    public let version: Int
 }
 
-/// What the owners see of the review of their room's text.
-public struct TextReview: Sendable, Equatable {
-    public let proposal: TextProposal?
-    /// Why the last proposal was turned down, until the text changes again.
+/// What of a public room waits for review (a new text, new photos) while
+/// visitors see the room as it was approved.
+public struct PendingChanges: Sendable, Equatable {
+    public let text: TextProposal?
+    /// How many new photos wait.
+    public let photos: Int
+    /// Counts every change that waited, so a decision applies to what the
+    /// moderator saw and not to something changed since.
+    public let version: Int
+    /// Why the last changes were turned down, until the room's text changes again.
     public let rejection: String?
+
+    public var isEmpty: Bool { text == nil && photos == 0 }
 }
 
 /// What `updateRoom` did with an edit.
@@ -117,7 +122,8 @@ extension AppDatabase {
                 return .textAwaitsReview
             }
             try db.execute(sql: """
-                UPDATE room SET proposedTitle = NULL, proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
+                UPDATE room SET proposalVersion = proposalVersion + (proposedAt IS NOT NULL), proposedTitle = NULL,
+                    proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
                     proposalRejection = CASE WHEN ? THEN NULL ELSE proposalRejection END
                 WHERE id = ?
                 """, arguments: [textChanged, r.id.rawValue])
@@ -125,50 +131,60 @@ extension AppDatabase {
         }
     }
 
-    /// The waiting text change of a room and why the last one was turned down.
-    public func textReview(of room: Room.ID) throws -> TextReview {
-        try read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT proposedTitle, proposedDescription, proposedRules, proposedAt, proposalVersion, proposalRejection FROM room WHERE id = ?
-                """, arguments: [room.rawValue])
-            return TextReview(proposal: row.flatMap { AppDatabase.textProposal($0, from: 0) }, rejection: row?[5])
+    /// What of a room waits for review, and why the last changes were turned down.
+    public func pendingChanges(of room: Room.ID) throws -> PendingChanges {
+        try read { db in try AppDatabase.fetchPendingChanges(db, room) }
+    }
+
+    static func fetchPendingChanges(_ db: Database, _ room: Room.ID) throws -> PendingChanges {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT proposedTitle, proposedDescription, proposedRules, proposedAt, proposalVersion, proposalRejection,
+                (SELECT count(*) FROM photo WHERE roomId = room.id AND awaitsReview) FROM room WHERE id = ?
+            """), arguments: [room.rawValue])
+        guard let row else { return PendingChanges(text: nil, photos: 0, version: 0, rejection: nil) }
+        var text: TextProposal?
+        if let title = row[0] as String?, let description = row[1] as String?, let rules = row[2] as String?, let at = row[3] as Int64? {
+            text = TextProposal(title: title, description: description, rules: rules, at: at)
         }
+        return PendingChanges(text: text, photos: row[6], version: row[4], rejection: row[5])
     }
 
-    /// The proposal in five columns of `row` from `start`: title, description, rules, time, version.
-    static func textProposal(_ row: Row, from start: Int) -> TextProposal? {
-        guard let title = row[start] as String?, let description = row[start + 1] as String?, let rules = row[start + 2] as String?,
-              let at = row[start + 3] as Int64? else { return nil }
-        return TextProposal(title: title, description: description, rules: rules, at: at, version: row[start + 4])
-    }
-
-    /// A moderator's decision on the waiting text change `version` of a public
-    /// room: approved, it becomes the public text; rejected, it is dropped and the
-    /// organisation sees the reason. Either way the organisation is told by mail.
-    /// False when the room has no such proposal (changed since, or decided).
-    public func decideTextProposal(of id: Room.ID, version: Int, approve: Bool, reason: String?, by moderator: User) throws -> Bool {
+    /// A moderator's decision on what waits for review on a public room, as of
+    /// `version`. Approved, the new text becomes the public one and the new
+    /// photos are shown; rejected, the text is dropped, the photos deleted, and
+    /// the organisation sees the reason. Either way it is told by mail. Returns
+    /// the file names of deleted photos, or nil when nothing of that version
+    /// waits (changed since, or decided).
+    public func decideChanges(of id: Room.ID, version: Int, approve: Bool, reason: String?, by moderator: User) throws -> [String]? {
         try pool.write { db in
+            guard try String.fetchOne(db, sql: "SELECT status FROM room WHERE id = ?", arguments: [id.rawValue]) == "published" else { return nil }
+            let pending = try AppDatabase.fetchPendingChanges(db, id)
+            guard !pending.isEmpty, pending.version == version else { return nil }
             let now = AppDatabase.now
+            var deleted: [String] = []
             if approve {
                 try db.execute(sql: """
-                    UPDATE room SET title = proposedTitle, description = proposedDescription, rules = proposedRules,
-                        approvedTitle = proposedTitle, approvedDescription = proposedDescription, approvedRules = proposedRules,
+                    UPDATE room SET title = coalesce(proposedTitle, title), description = coalesce(proposedDescription, description),
+                        rules = coalesce(proposedRules, rules), approvedTitle = coalesce(proposedTitle, title),
+                        approvedDescription = coalesce(proposedDescription, description), approvedRules = coalesce(proposedRules, rules),
                         proposedTitle = NULL, proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
                         proposalRejection = NULL, updatedAt = ?
-                    WHERE id = ? AND status = 'published' AND proposedAt IS NOT NULL AND proposalVersion = ?
-                    """, arguments: [now, id.rawValue, version])
+                    WHERE id = ?
+                    """, arguments: [now, id.rawValue])
+                try db.execute(sql: "UPDATE photo SET awaitsReview = 0 WHERE roomId = ? AND awaitsReview", arguments: [id.rawValue])
             } else {
                 try db.execute(sql: """
                     UPDATE room SET proposedTitle = NULL, proposedDescription = NULL, proposedRules = NULL, proposedAt = NULL,
                         proposalRejection = ?, updatedAt = ?
-                    WHERE id = ? AND status = 'published' AND proposedAt IS NOT NULL AND proposalVersion = ?
-                    """, arguments: [reason, now, id.rawValue, version])
+                    WHERE id = ?
+                    """, arguments: [reason, now, id.rawValue])
+                deleted = try String.fetchAll(db, sql: "SELECT fileName FROM photo WHERE roomId = ? AND awaitsReview", arguments: [id.rawValue])
+                try db.execute(sql: "DELETE FROM photo WHERE roomId = ? AND awaitsReview", arguments: [id.rawValue])
             }
-            guard db.changesCount == 1 else { return false }
-            try AppDatabase.notifyRoomModerated(db, id, to: approve ? .published : .rejected, reason: reason, textChange: true)
-            try AppDatabase.audit(db, actor: moderator, action: approve ? "room.text_approved" : "room.text_rejected",
+            try AppDatabase.notifyRoomModerated(db, id, to: approve ? .published : .rejected, reason: reason, changesOnly: true)
+            try AppDatabase.audit(db, actor: moderator, action: approve ? "room.changes_approved" : "room.changes_rejected",
                                   objectType: "room", objectID: id.rawValue, reason: reason)
-            return true
+            return deleted
         }
     }
 
@@ -178,7 +194,7 @@ extension AppDatabase {
             try Row.fetchAll(db, sql: """
                 SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason, r.proposedAt IS NOT NULL FROM room r
                 JOIN organisation o ON o.id = r.organisationId
-                LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+                \(AppDatabase.firstPhotoJoin)
                 WHERE r.organisationId = ? ORDER BY r.status = 'archived', r.title
                 """, arguments: [organisation.rawValue]).map { row in
                 OwnedRoom(summary: AppDatabase.summary(row), status: Room.Status(rawValue: row[14]) ?? .pending, statusReason: row[15],
@@ -229,43 +245,55 @@ extension AppDatabase {
 
     public static let maxPhotosPerRoom = 8
 
-    /// Adds a photo record to a room of `organisation`; nil when the room is not theirs.
-    /// Adds a photo to a room of `organisation`. A photo and its text are content
-    /// like the room's text: on a published room of an untrusted organisation
-    /// they send the room back to review.
+    /// Adds a photo to a room of `organisation`; nil when the room is not theirs.
+    /// A photo and its text are content like the room's text: on a published room
+    /// of an untrusted organisation it waits for review, shown to the
+    /// organisation and the moderators only, and the room stays public.
     public func addPhoto(to room: Room.ID, ownedBy organisation: Organisation.ID, fileName: String, contentType: String,
-                         width: Int, height: Int, alt: String) throws -> Photo.ID? {
+                         width: Int, height: Int, alt: String) throws -> (id: Photo.ID, awaitsReview: Bool)? {
         try pool.write { db in
-            guard try Int64.fetchOne(db, sql: "SELECT organisationId FROM room WHERE id = ?", arguments: [room.rawValue]) == organisation.rawValue else {
-                return nil
-            }
-            try db.execute(sql: """
-                UPDATE room SET status = 'pending', updatedAt = ? WHERE id = ? AND status = 'published'
-                AND NOT (SELECT trusted FROM organisation WHERE id = room.organisationId)
-                """, arguments: [AppDatabase.now, room.rawValue])
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.organisationId, r.status = 'published' AND NOT o.trusted FROM room r JOIN organisation o ON o.id = r.organisationId
+                WHERE r.id = ?
+                """, arguments: [room.rawValue]), row[0] as Int64 == organisation.rawValue else { return nil }
+            let awaitsReview: Bool = row[1]
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM photo WHERE roomId = ?", arguments: [room.rawValue]) ?? 0
             guard count < AppDatabase.maxPhotosPerRoom else { throw TooManyPhotos() }
             try db.execute(sql: """
-                INSERT INTO photo (roomId, fileName, contentType, width, height, alt, position, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [room.rawValue, fileName, contentType, width, height, alt, count, AppDatabase.now])
-            return Photo.ID(db.lastInsertedRowID)
+                INSERT INTO photo (roomId, fileName, contentType, width, height, alt, position, createdAt, awaitsReview) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [room.rawValue, fileName, contentType, width, height, alt, count, AppDatabase.now, awaitsReview])
+            let id = Photo.ID(db.lastInsertedRowID)
+            if awaitsReview { try AppDatabase.countChange(db, room) }
+            return (id, awaitsReview)
         }
+    }
+
+    /// What waits for review on a room changed: a decision taken on what was there before must not apply.
+    private static func countChange(_ db: Database, _ room: Room.ID) throws {
+        try db.execute(sql: "UPDATE room SET proposalVersion = proposalVersion + 1, proposalRejection = NULL WHERE id = ?", arguments: [room.rawValue])
     }
 
     /// Removes a photo of a room of `organisation`; returns its file name to delete.
     public func deletePhoto(_ photo: Photo.ID, of room: Room.ID, ownedBy organisation: Organisation.ID) throws -> String? {
         try pool.write { db in
-            guard let fileName = try String.fetchOne(db, sql: """
-                SELECT p.fileName FROM photo p JOIN room r ON r.id = p.roomId WHERE p.id = ? AND r.id = ? AND r.organisationId = ?
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT p.fileName, p.awaitsReview FROM photo p JOIN room r ON r.id = p.roomId WHERE p.id = ? AND r.id = ? AND r.organisationId = ?
                 """, arguments: [photo.rawValue, room.rawValue, organisation.rawValue]) else { return nil }
             try db.execute(sql: "DELETE FROM photo WHERE id = ?", arguments: [photo.rawValue])
-            return fileName
+            if row[1] as Bool { try AppDatabase.countChange(db, room) }
+            return row[0]
         }
     }
 
-    /// The content type of a stored photo file, if it exists.
-    public func photoContentType(fileName: String) throws -> String? {
-        try read { try String.fetchOne($0, sql: "SELECT contentType FROM photo WHERE fileName = ?", arguments: [fileName]) }
+    /// A stored photo file: its content type, and for one awaiting review the
+    /// organisation that may see it. Nil when there is no such photo.
+    public func storedPhoto(fileName: String) throws -> (contentType: String, reviewPendingFor: Organisation.ID?)? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT p.contentType, CASE WHEN p.awaitsReview THEN r.organisationId END FROM photo p JOIN room r ON r.id = p.roomId
+                WHERE p.fileName = ?
+                """, arguments: [fileName]).map { ($0[0], ($0[1] as Int64?).map(Organisation.ID.init)) }
+        }
     }
 
     // MARK: Closures

@@ -137,7 +137,7 @@ extension AppDatabase {
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(AppDatabase.summaryColumns) FROM room r
                 JOIN organisation o ON o.id = r.organisationId
-                LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+                \(AppDatabase.firstPhotoJoin)
                 WHERE r.organisationId = ? AND r.status = 'published' ORDER BY r.title
                 """), arguments: [organisation.rawValue]).map(AppDatabase.summary)
         }
@@ -161,14 +161,16 @@ extension AppDatabase {
         }
     }
 
+    /// A room's photos for its organisation: those awaiting review too.
     public func photos(of room: Room.ID) throws -> [Photo] {
-        try read { db in try AppDatabase.fetchPhotos(db, room) }
+        try read { db in try AppDatabase.fetchPhotos(db, room, includingUnreviewed: true) }
     }
 
-    static func fetchPhotos(_ db: Database, _ room: Room.ID) throws -> [Photo] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, fileName, width, height, alt FROM photo WHERE roomId = ? ORDER BY position, id"),
-                         arguments: [room.rawValue])
-            .map { Photo(id: Photo.ID($0[0]), fileName: $0[1], width: $0[2], height: $0[3], alt: $0[4]) }
+    static func fetchPhotos(_ db: Database, _ room: Room.ID, includingUnreviewed: Bool = false) throws -> [Photo] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, fileName, width, height, alt, awaitsReview FROM photo WHERE roomId = ? AND (? OR NOT awaitsReview) ORDER BY position, id
+            """), arguments: [room.rawValue, includingUnreviewed])
+            .map { Photo(id: Photo.ID($0[0]), fileName: $0[1], width: $0[2], height: $0[3], alt: $0[4], awaitsReview: $0[5]) }
     }
 
     public func organisation(_ id: Organisation.ID) throws -> Organisation? {
@@ -283,6 +285,11 @@ extension AppDatabase {
         p.id, p.fileName, p.width, p.height, p.alt
         """
 
+    /// The first reviewed photo of room `r` as `p`, for `summaryColumns`.
+    static let firstPhotoJoin = """
+        LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id AND NOT awaitsReview ORDER BY position, id LIMIT 1)
+        """
+
     static func summary(_ row: Row) -> RoomSummary {
         let photo: Photo? = (row[9] as Int64?).map { Photo(id: Photo.ID($0), fileName: row[10], width: row[11], height: row[12], alt: row[13]) }
         return RoomSummary(
@@ -393,7 +400,7 @@ private struct RoomQuery {
             SELECT \(AppDatabase.summaryColumns) FROM (\(matches) ORDER BY \(id) DESC LIMIT ? OFFSET ?) hit
             CROSS JOIN room r ON r.id = hit.id
             JOIN organisation o ON o.id = r.organisationId
-            LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id ORDER BY position, id LIMIT 1)
+            \(AppDatabase.firstPhotoJoin)
             """), arguments: StatementArguments(arguments + [limit, offset])).map(AppDatabase.summary))
             .sorted { $0.id.rawValue > $1.id.rawValue }
     }

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v10-opening-codes") { db in try db.execute(sql: v10OpeningCodes) }
         migrator.registerMigration("v11-invitation-links") { db in try db.execute(sql: v11InvitationLinks) }
         migrator.registerMigration("v12-text-proposals") { db in try db.execute(sql: v12TextProposals) }
+        migrator.registerMigration("v13-photo-review") { db in try db.execute(sql: v13PhotoReview) }
         return migrator
     }
 
@@ -535,5 +536,13 @@ enum Migrations {
     ALTER TABLE room ADD COLUMN proposalVersion INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE room ADD COLUMN proposalRejection TEXT;
     CREATE INDEX room_proposed ON room(proposedAt) WHERE proposedAt IS NOT NULL;
+    """
+
+    /// Photos added to a published room of an untrusted organisation wait for
+    /// review like its text (v12), hidden from the public, while the room stays
+    /// online. Before, a new photo took the room offline.
+    static let v13PhotoReview = """
+    ALTER TABLE photo ADD COLUMN awaitsReview INTEGER NOT NULL DEFAULT 0 CHECK (awaitsReview IN (0, 1));
+    CREATE INDEX photo_awaiting_review ON photo(roomId) WHERE awaitsReview;
     """
 }

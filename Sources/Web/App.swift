@@ -31,7 +31,7 @@ public final class App: Sendable {
             my: MyPages(database: database, pages: pages),
             organisations: OrganisationEditing(database: database, pages: pages),
             roomEditing: RoomEditing(database: database, pages: pages, photosDirectory: configuration.photosDirectory),
-            moderation: ModerationPages(database: database, pages: pages),
+            moderation: ModerationPages(database: database, pages: pages, photosDirectory: configuration.photosDirectory),
             admin: AdminPages(database: database, pages: pages),
             impact: ImpactPage(database: database, pages: pages, euroPerHour: configuration.impactEuroPerHour),
             legal: LegalPages(pages: pages, details: configuration.operatorDetails),

@@ -21,7 +21,8 @@ func makeRoutes(_ h: Handlers) -> Router {
     router.add(.GET, "/static/*") { request in
         try staticFiles.respond(to: request, relativePath: request.parameters["*"] ?? "")
     }
-    router.add(.GET, "/photos/:name", h.roomEditing.servePhoto)
+    let roomEditing = h.roomEditing
+    router.add(.GET, "/photos/:name") { request in try roomEditing.servePhoto(request, viewer: { try s.visitor(request) }) }
 
     // Accounts
     router.add(.GET, "/register", s.page(h.account.showRegister))

@@ -139,6 +139,9 @@ def site(server):
     status, _, url = owner.post(f"/rooms/{published}", [*changed.items(), ("equipment", "wifi"), ("equipment", "kitchen")],
                                 f"/rooms/{published}/edit")
     assert status == 200 and "saved=review" in url, (status, url)
+    status, _, url = owner.post(f"/rooms/{published}/photos", {"alt": "Neu gestrichene Wand im Gartenraum"},
+                                f"/rooms/{published}/edit", files={"photo": ("wand.jpg", photo, "image/jpeg")})
+    assert status == 200 and "saved=review" in url, (status, url)
     return {"owner": owner, "moderator": moderator, "visitor": Client(server.url),
             "pending": pending, "published": published, "org": org}
 

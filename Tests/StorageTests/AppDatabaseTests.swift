@@ -55,7 +55,7 @@ struct AppDatabaseTests {
     func migrates() throws {
         let (database, directory) = try makeTestDatabase()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links", "v12-text-proposals"])
+        #expect(try database.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links", "v12-text-proposals", "v13-photo-review"])
         // Asked of the writer: GRDB switches it to WAL after `prepareDatabase`
         // and sets `synchronous = NORMAL` on the way, which a reader never shows.
         let (mode, foreignKeys, synchronous, tempStore) = try database.pool.writeWithoutTransaction { db in
@@ -67,7 +67,7 @@ struct AppDatabaseTests {
         #expect(synchronous == 2, "FULL: every commit is synced, not only checkpoints")
         #expect(tempStore == 2, "MEMORY: the group commit's savepoint journals stay off the disk")
         let reopened = try AppDatabase(path: database.path)
-        #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links", "v12-text-proposals"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2-accounts", "v3-moderation", "v4-outbox", "v5-search-order", "v6-overlap-probe", "v7-outbox-language", "v8-search-filters", "v9-search-terms", "v10-opening-codes", "v11-invitation-links", "v12-text-proposals", "v13-photo-review"])
     }
 
     @Test("a database migrated by a newer program is refused")

@@ -49,8 +49,8 @@ struct ModerationTests {
         #expect(again.text.contains("Geändert: Titel"))
     }
 
-    @Test("a text change to a public room: the queue shows before and after; a decision applies to the version seen, and tells the owner")
-    func textProposals() throws {
+    @Test("changes to a public room: the queue shows the text before and after and the new photos; a decision applies to the version seen, and tells the owner")
+    func changesWhilePublic() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
         let owner = server.client()
@@ -65,53 +65,64 @@ struct ModerationTests {
 
         let queue = try moderator.get("/moderation").text
         #expect(queue.contains("Zur Prüfung (1)"))
-        #expect(queue.contains("Textänderung an einem öffentlichen Raum"))
+        #expect(queue.contains("Änderungen an einem öffentlichen Raum"))
         #expect(queue.contains("Geändert: Titel, Hausordnung"))
         #expect(queue.contains("<dd>Erster Raum</dd>") && queue.contains("<dd>Erster Raum &lt;neu&gt;</dd>"), "before and after, escaped")
         #expect(queue.contains("<dd>Bitte lüften und die Stühle hochstellen.</dd>"))
-        #expect(queue.contains("name=\"proposal\" value=\"1\""))
+        #expect(queue.contains("name=\"changes\" value=\"1\""))
 
-        // The owner changes the text again after the moderator loaded the queue: the old decision applies to nothing.
-        _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Erster Raum, zweite Fassung"))
-        let stale = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "1")])
+        // A photo added after the moderator loaded the queue: the old decision applies to nothing.
+        let token = TestClient.csrfToken(in: try owner.get("/rooms/1/edit"))!
+        let png = Array(try Data(contentsOf: URL(fileURLWithPath: TestServer.repositoryRoot + "/Tests/RoomExchangeTests/Fixtures/tiny-3x2.png")))
+        _ = try owner.postMultipart("/rooms/1/photos", fields: [("csrf_token", token), ("alt", "Blick in den Saal")], file: ("photo", "saal.png", "image/png", png))
+        let photo = try #require(try server.database.photos(of: Room.ID(1)).first)
+        let stale = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("changes", "1")])
         #expect(stale.status == 409 && stale.text.contains("inzwischen noch einmal geändert"))
         #expect(try server.database.room(Room.ID(1))?.title == "Erster Raum")
-        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "x")]).status == 400)
-        let noReason = try moderator.submit("/moderation", to: "/moderation/rooms/1/reject", [("proposal", "2"), ("reason", "")])
+        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("changes", "x")]).status == 400)
+        let withPhoto = try moderator.get("/moderation").text
+        #expect(withPhoto.contains("1 neues Foto.") && withPhoto.contains("src=\"/photos/\(photo.fileName)\"") && withPhoto.contains("alt=\"Blick in den Saal\""))
+        let noReason = try moderator.submit("/moderation", to: "/moderation/rooms/1/reject", [("changes", "2"), ("reason", "")])
         #expect(noReason.status == 422)
-        #expect(try server.database.textReview(of: Room.ID(1)).proposal?.version == 2)
+        #expect(try server.database.pendingChanges(of: Room.ID(1)).version == 2)
 
-        // Rejected: the room stays public with its text; the owner sees why, and gets a mail saying so.
-        let rejected = try moderator.submit("/moderation", to: "/moderation/rooms/1/reject", [("proposal", "2"), ("reason", "Bitte keine Werbung im Titel.")])
-        #expect(rejected.status == 303 && rejected.header("Location") == "/moderation?saved=text-rejected")
-        #expect(try moderator.get("/moderation?saved=text-rejected").text.contains("der Raum bleibt mit dem bisherigen Text online"))
+        // Rejected: the room stays public as it was, the photo is gone, the owner sees why.
+        let rejected = try moderator.submit("/moderation", to: "/moderation/rooms/1/reject", [("changes", "2"), ("reason", "Bitte keine Werbung im Titel.")])
+        #expect(rejected.status == 303 && rejected.header("Location") == "/moderation?saved=changes-rejected")
+        #expect(try moderator.get("/moderation?saved=changes-rejected").text.contains("der Raum bleibt online, wie er war"))
         let afterReject = try #require(try server.database.room(Room.ID(1)))
         #expect(afterReject.status == .published && afterReject.title == "Erster Raum")
         #expect(try server.client().get("/rooms/1").status == 200)
+        #expect(try server.database.photos(of: Room.ID(1)).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: server.app.configuration.photosDirectory + "/" + photo.fileName), "the file is deleted too")
         #expect(try owner.get("/rooms/1/edit").text.contains("Bitte keine Werbung im Titel."))
-        #expect(try server.database.textReview(of: Room.ID(1)) == TextReview(proposal: nil, rejection: "Bitte keine Werbung im Titel."))
+        #expect(try server.database.pendingChanges(of: Room.ID(1)) == PendingChanges(text: nil, photos: 0, version: 2, rejection: "Bitte keine Werbung im Titel."))
         #expect(try moderator.get("/moderation").text.contains("Keine Räume warten auf Prüfung."))
 
-        // Approved: the new text is public and searchable, and the rejection note is gone.
+        // Approved: the new text is public and searchable, the new photo shown, the rejection note gone.
         _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Erster Raum am Lindenplatz"))
-        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "3")]).header("Location") == "/moderation?saved=text-approved")
-        #expect(try server.client().get("/rooms/1").text.contains("Erster Raum am Lindenplatz"))
+        _ = try owner.postMultipart("/rooms/1/photos", fields: [("csrf_token", token), ("alt", "Der helle Saal")], file: ("photo", "saal.png", "image/png", png))
+        #expect(try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("changes", "4")]).header("Location") == "/moderation?saved=changes-approved")
+        let page = try server.client().get("/rooms/1").text
+        #expect(page.contains("Erster Raum am Lindenplatz") && page.contains("Der helle Saal"))
         #expect(try server.client().get("/rooms?q=Lindenplatz").text.contains("Erster Raum am Lindenplatz"))
-        #expect(try server.database.textReview(of: Room.ID(1)) == TextReview(proposal: nil, rejection: nil))
-        let again = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("proposal", "3")])
+        let shown = try #require(try server.database.photos(of: Room.ID(1)).first)
+        #expect(try server.client().get("/photos/" + shown.fileName).header("Cache-Control") == "public, max-age=31536000, immutable")
+        #expect(try server.database.pendingChanges(of: Room.ID(1)) == PendingChanges(text: nil, photos: 0, version: 4, rejection: nil))
+        let again = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("changes", "4")])
         #expect(again.status == 409, "decided once")
-        #expect(try auditActions(server) == ["room.published", "room.text_rejected", "room.text_approved"])
+        #expect(try auditActions(server) == ["room.published", "room.changes_rejected", "room.changes_approved"])
 
-        // The owner's mails name the change, not the room's publication.
+        // The owner's mails name the changes, not the room's publication.
         let messages = try server.database.outboxMessages(failed: false, limit: 100).filter { $0.kind.hasPrefix("room_") }
         #expect(messages.map(\.kind) == ["room_approved", "room_rejected", "room_approved"])
-        #expect(messages.map { $0.payload.values["text_change"] } == [nil, "1", "1"])
+        #expect(messages.map { $0.payload.values["changes_only"] } == [nil, "1", "1"])
         let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
         let rejection = try renderer.render(messages[1], baseURL: "https://raumboerse.example")
-        #expect(rejection.subject == "Ihre Textänderung wurde nicht übernommen: Erster Raum")
-        #expect(rejection.text.contains("Der Raum bleibt mit dem bisherigen Text in der Raumbörse.") && rejection.text.contains("Bitte keine Werbung im Titel."))
+        #expect(rejection.subject == "Ihre Änderungen wurden nicht übernommen: Erster Raum")
+        #expect(rejection.text.contains("Der Raum bleibt, wie er war, in der Raumbörse.") && rejection.text.contains("Bitte keine Werbung im Titel."))
         let approval = try renderer.render(messages[2], baseURL: "https://raumboerse.example")
-        #expect(approval.subject == "Ihre Textänderung ist freigegeben: Erster Raum am Lindenplatz")
+        #expect(approval.subject == "Ihre Änderungen sind freigegeben: Erster Raum am Lindenplatz")
     }
 
     @Test("a trusted organisation publishes without review; untrusting brings the review back")

@@ -224,7 +224,7 @@ struct RoomListingTests {
         #expect(all.text.firstMatch(of: fee) != nil)
     }
 
-    @Test("unreviewed text does not go public: a photo sends an untrusted organisation's room to review; closure reasons show for trusted ones only")
+    @Test("unreviewed content does not go public: an untrusted organisation's new photo waits for review; closure reasons show for trusted ones only")
     func unreviewedContent() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
@@ -238,12 +238,32 @@ struct RoomListingTests {
         #expect(try server.client().get("/rooms/1" + week).text.contains("Jetzt Kredit ohne Schufa"))
         try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 0") }
 
+        // A new photo waits for review: the room stays public without it, and its
+        // address answers only the organisation and the moderators.
         let token = TestClient.csrfToken(in: try owner.get("/rooms/1/edit"))!
         let upload = try owner.postMultipart("/rooms/1/photos", fields: [("csrf_token", token), ("alt", "Werbung statt Raum")],
                                              file: ("photo", "tiny-3x2.png", "image/png", try fixture("tiny-3x2.png")))
         #expect(upload.status == 303 && upload.header("Location") == "/rooms/1/edit?saved=review#fotos")
-        #expect(try server.database.room(Room.ID(1))?.status == .pending)
-        #expect(try server.client().get("/rooms/1").status == 404)
+        #expect(try server.database.room(Room.ID(1))?.status == .published)
+        let photo = try #require(try server.database.photos(of: Room.ID(1)).first)
+        #expect(photo.awaitsReview)
+        let page = try server.client().get("/rooms/1")
+        #expect(page.status == 200 && !page.text.contains(photo.fileName) && !page.text.contains("Werbung statt Raum"))
+        #expect(!(try server.client().get("/rooms").text.contains(photo.fileName)), "nor on the cards")
+        #expect(try server.client().get("/photos/" + photo.fileName).status == 404)
+        let stranger = server.client()
+        try stranger.register(email: "fremd@verein.example")
+        #expect(try stranger.get("/photos/" + photo.fileName).status == 404)
+        let own = try owner.get("/photos/" + photo.fileName)
+        #expect(own.status == 200 && own.header("Cache-Control") == "private, no-store")
+        #expect(try owner.get("/rooms/1/edit").text.contains("Wartet auf Prüfung; bis dahin nicht öffentlich."))
+        #expect(try server.moderatorClient().get("/photos/" + photo.fileName).status == 200)
+        // Trusted organisations' photos go online at once.
+        try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 1") }
+        let trusted = try owner.postMultipart("/rooms/1/photos", fields: [("csrf_token", token), ("alt", "Der Saal von innen")],
+                                              file: ("photo", "tiny-3x2.png", "image/png", try fixture("tiny-3x2.png")))
+        #expect(trusted.header("Location") == "/rooms/1/edit?saved=photo#fotos")
+        #expect(try server.client().get("/rooms/1").text.contains("Der Saal von innen"))
     }
 
     @Test("editing: a public room of an untrusted organisation stays public with its approved text while a new text waits for review")
@@ -254,12 +274,12 @@ struct RoomListingTests {
         var fields = roomFields()
         fields.removeAll { $0.0 == "capacity" }
         fields.append(("capacity", "40"))
-        #expect(try owner.get("/rooms/1/edit").text.contains("prüft die Moderation den neuen Text"), "said before saving")
+        #expect(try owner.get("/rooms/1/edit").text.contains("prüft die Moderation das, bevor es öffentlich wird"), "said before saving")
         let minor = try owner.submit("/rooms/1/edit", to: "/rooms/1", fields)
         #expect(minor.status == 303 && minor.header("Location") == "/rooms/1/edit?saved=saved")
         #expect(try server.database.room(Room.ID(1))?.status == .published)
         #expect(try server.database.room(Room.ID(1))?.capacity == 40)
-        #expect(try server.database.textReview(of: Room.ID(1)).proposal == nil)
+        #expect(try server.database.pendingChanges(of: Room.ID(1)).isEmpty)
 
         var newText = roomFields(title: "Neuer Titel für den Raum")
         newText.removeAll { $0.0 == "capacity" }
@@ -267,7 +287,7 @@ struct RoomListingTests {
         let text = try owner.submit("/rooms/1/edit", to: "/rooms/1", newText)
         #expect(text.status == 303 && text.header("Location") == "/rooms/1/edit?saved=review")
         let form = try owner.get("/rooms/1/edit?saved=review").text
-        #expect(form.contains("bis zur Freigabe sehen Besucher den bisherigen"))
+        #expect(form.contains("bis zur Freigabe sehen Besucher den Raum, wie er war"))
         #expect(form.contains("wartet auf Prüfung") && form.contains("value=\"Neuer Titel für den Raum\""), "the owners go on from their proposal")
         let room = try #require(try server.database.room(Room.ID(1)))
         #expect(room.status == .published && room.title == "Gemeinschaftsraum am Lindenplatz", "the public text stays")
@@ -276,19 +296,20 @@ struct RoomListingTests {
         #expect(page.status == 200 && page.text.contains("Gemeinschaftsraum am Lindenplatz") && !page.text.contains("Neuer Titel"))
         #expect(!(try server.client().get("/rooms?q=Neuer").text.contains("/rooms/1\"")), "the search knows the public text only")
         #expect(try server.client().get("/rooms?q=Lindenplatz").text.contains("/rooms/1\""))
-        #expect(try owner.get("/my").text.contains("Textänderung wartet auf Prüfung"))
+        #expect(try owner.get("/my").text.contains("Änderungen warten auf Prüfung"))
 
         // The same text again keeps the proposal's version; a different one counts up.
-        let first = try #require(try server.database.textReview(of: Room.ID(1)).proposal)
+        let first = try server.database.pendingChanges(of: Room.ID(1))
+        #expect(first.text?.title == "Neuer Titel für den Raum")
         _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", newText)
-        #expect(try server.database.textReview(of: Room.ID(1)).proposal == first)
+        #expect(try server.database.pendingChanges(of: Room.ID(1)) == first)
         _ = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields(title: "Noch ein neuer Titel"))
-        #expect(try server.database.textReview(of: Room.ID(1)).proposal?.version == first.version + 1)
+        #expect(try server.database.pendingChanges(of: Room.ID(1)).version == first.version + 1)
         // Sending the public text again withdraws the proposal.
         let back = try owner.submit("/rooms/1/edit", to: "/rooms/1", roomFields())
         #expect(back.header("Location") == "/rooms/1/edit?saved=saved")
-        #expect(try server.database.textReview(of: Room.ID(1)).proposal == nil)
-        #expect(!(try owner.get("/my").text.contains("Textänderung wartet auf Prüfung")))
+        #expect(try server.database.pendingChanges(of: Room.ID(1)).text == nil)
+        #expect(!(try owner.get("/my").text.contains("Änderungen warten auf Prüfung")))
 
         // Trusted organisations publish without review.
         try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 1") }

@@ -64,7 +64,7 @@ struct MailRenderer: Sendable {
     static func subject(_ kind: MailKind, _ context: MailContext) -> String {
         let texts = context.texts
         let confirmed = context.values["confirmed"] == "1"
-        let textChange = context.values["text_change"] == "1"
+        let changesOnly = context.values["changes_only"] == "1"
         let arguments = [
             "room_title": context.values["room_title"] ?? "", "organisation": context.values["organisation"] ?? "",
             "count": texts.number(context.times.count), "when": context.firstWhen ?? "",
@@ -76,8 +76,8 @@ struct MailRenderer: Sendable {
         case .bookingDeclined: "mail.subject.booking_declined"
         case .bookingCancelled: "mail.subject.booking_cancelled"
         case .bookingReminder: "mail.subject.booking_reminder"
-        case .roomApproved: textChange ? "mail.subject.room_text_approved" : "mail.subject.room_approved"
-        case .roomRejected: textChange ? "mail.subject.room_text_rejected" : "mail.subject.room_rejected"
+        case .roomApproved: changesOnly ? "mail.subject.room_changes_approved" : "mail.subject.room_approved"
+        case .roomRejected: changesOnly ? "mail.subject.room_changes_rejected" : "mail.subject.room_rejected"
         case .roomUnpublished: "mail.subject.room_unpublished"
         case .invitation: "mail.subject.invitation"
         case .passwordReset: "mail.subject.password_reset"

@@ -9,6 +9,8 @@ import Storage
 struct ModerationPages: Sendable {
     let database: AppDatabase
     let pages: PageRenderer
+    /// Where rejected photos are deleted from.
+    let photosDirectory: String
 
     /// Moderators and admins only; everyone else signed in gets 403.
     static func requireModerator(_ request: HTTPRequest, _ visitor: Visitor) throws -> User {
@@ -36,18 +38,15 @@ struct ModerationPages: Sendable {
                     "trusted": .bool(entry.organisationTrusted),
                     "trust_url": .text("/moderation/organisations/\(entry.organisationID.rawValue)/" + (entry.organisationTrusted ? "untrust" : "trust")),
                     "since": .text(texts.dateTime(entry.updatedAt)),
-                    "changes": .text((entry.proposal == nil ? "" : texts("moderation.changes.text_change") + " ")
-                                     + ModerationPages.changes(entry.changedFields, texts)),
-                    // The proposal's version goes with the decision: it applies to the text shown here only.
-                    "proposal_version": .text(entry.proposal.map { String($0.version) }),
-                    "proposal_fields": .list(entry.proposal.map { proposal in
-                        let before = ["title": entry.text.title, "description": entry.text.description, "rules": entry.text.rules]
-                        let after = ["title": proposal.title, "description": proposal.description, "rules": proposal.rules]
-                        return (entry.changedFields ?? []).map { field in
-                            NamedContext(values: ["label": .text(texts("moderation.changes.field." + field)),
-                                                  "before": .text(before[field] ?? ""), "after": .text(after[field] ?? "")])
-                        }
-                    } ?? []),
+                    "changes": .text(ModerationPages.changes(entry, texts)),
+                    // The version goes with the decision: it applies to the changes shown here only.
+                    "changes_version": .text(entry.changes.map { String($0.version) }),
+                    "proposal_fields": .list(ModerationPages.proposalFields(entry, texts)),
+                    "has_new_photos": .bool(!entry.newPhotos.isEmpty),
+                    "new_photos": .list(entry.newPhotos.map { photo in
+                        NamedContext(values: ["url": .text(Paths.photo(photo.fileName)), "alt": .text(photo.alt),
+                                              "width": .int(photo.width), "height": .int(photo.height)])
+                    }),
                     "approve_url": .text("/moderation/rooms/\(id.rawValue)/approve"),
                     "reject_url": .text("/moderation/rooms/\(id.rawValue)/reject"),
                     "unpublish_url": .text("/moderation/rooms/\(id.rawValue)/unpublish"),
@@ -77,7 +76,7 @@ struct ModerationPages: Sendable {
     /// The notices after a decision (`?saved=…`), by catalogue key.
     static let savedMessages = [
         "approved": "moderation.saved.approved", "rejected": "moderation.saved.rejected", "unpublished": "moderation.saved.unpublished",
-        "text-approved": "moderation.saved.text_approved", "text-rejected": "moderation.saved.text_rejected",
+        "changes-approved": "moderation.saved.changes_approved", "changes-rejected": "moderation.saved.changes_rejected",
         "trusted": "moderation.saved.trusted", "untrusted": "moderation.saved.untrusted",
     ]
 
@@ -87,15 +86,38 @@ struct ModerationPages: Sendable {
         return texts.entries[key] == nil ? action : texts(key)
     }
 
+    /// What waits on a queue entry, in words: changes to a public room, or what
+    /// an edit of a pending room changed since it was last approved.
+    static func changes(_ entry: QueueEntry, _ texts: Catalog) -> String {
+        guard let changes = entry.changes else { return changes(entry.changedFields, texts) }
+        var parts = [texts("moderation.changes.while_public")]
+        if changes.text != nil { parts.append(ModerationPages.changes(entry.changedFields, texts)) }
+        if changes.photos > 0 { parts.append(texts.plural("moderation.changes.photos", changes.photos)) }
+        return parts.joined(separator: " ")
+    }
+
+    /// The fields a new text of a public room changes, before and after.
+    static func proposalFields(_ entry: QueueEntry, _ texts: Catalog) -> [NamedContext] {
+        guard let proposal = entry.changes?.text else { return [] }
+        let before = ["title": entry.text.title, "description": entry.text.description, "rules": entry.text.rules]
+        let after = ["title": proposal.title, "description": proposal.description, "rules": proposal.rules]
+        return (entry.changedFields ?? []).map { field in
+            NamedContext(values: ["label": .text(fieldName(field, texts)),
+                                  "before": .text(before[field] ?? ""), "after": .text(after[field] ?? "")])
+        }
+    }
+
     /// What an edit of a room changed since it was last approved; nil: a new room.
     static func changes(_ fields: [String]?, _ texts: Catalog) -> String {
         guard let fields else { return texts("moderation.changes.new") }
         if fields.isEmpty { return texts("moderation.changes.minor") }
-        let names = fields.map { field in
-            let key = "moderation.changes.field." + field
-            return texts.entries[key] == nil ? field : texts(key)
-        }
-        return texts("moderation.changes.fields", ["fields": names.joined(separator: ", ")])
+        return texts("moderation.changes.fields", ["fields": fields.map { fieldName($0, texts) }.joined(separator: ", ")])
+    }
+
+    /// A room field's name in words; a field without words as it is stored.
+    static func fieldName(_ field: String, _ texts: Catalog) -> String {
+        let key = "moderation.changes.field." + field
+        return texts.entries[key] == nil ? field : texts(key)
     }
 
     /// The audit log's object filter: its values and their labels' keys.
@@ -124,15 +146,16 @@ struct ModerationPages: Sendable {
         if reasonRequired, reason.isEmpty {
             throw HTTPError(.unprocessableContent, message: "moderation.error.reason_required")
         }
-        // A decision on a published room's waiting text change names its version.
-        let proposal = form.text("proposal")
-        if !proposal.isEmpty, status != .archived {
-            guard let version = Int(asciiDigits: proposal, maxDigits: 9) else { throw HTTPError(.badRequest) }
-            guard try database.decideTextProposal(of: id, version: version, approve: status == .published,
-                                                  reason: reason.isEmpty ? nil : reason, by: moderator) else {
-                throw HTTPError(.conflict, message: "moderation.error.proposal_changed")
+        // A decision on the changes waiting on a published room names their version.
+        let version = form.text("changes")
+        if !version.isEmpty, status != .archived {
+            guard let version = Int(asciiDigits: version, maxDigits: 9) else { throw HTTPError(.badRequest) }
+            guard let deleted = try database.decideChanges(of: id, version: version, approve: status == .published,
+                                                           reason: reason.isEmpty ? nil : reason, by: moderator) else {
+                throw HTTPError(.conflict, message: "moderation.error.changes_changed")
             }
-            return .redirect(to: "/moderation?saved=text-" + saved)
+            for name in deleted { try? FileManager.default.removeItem(atPath: photosDirectory + "/" + name) }
+            return .redirect(to: "/moderation?saved=changes-" + saved)
         }
         guard try database.moderateRoom(id, to: status, reason: reason.isEmpty ? nil : reason, by: moderator) else { throw HTTPError(.notFound) }
         return .redirect(to: "/moderation?saved=" + saved)

@@ -67,7 +67,7 @@ struct RoomEditing: Sendable {
                      "closure-deleted": texts("room_form.saved.closure_deleted"), "review": texts("room_form.saved.review")][request.queryItems["saved"] ?? ""]
         // The owners go on from the text they proposed, not from the public one.
         var shown = room
-        if let proposal = try database.textReview(of: room.id).proposal {
+        if let proposal = try database.pendingChanges(of: room.id).text {
             (shown.title, shown.description, shown.rules) = (proposal.title, proposal.description, proposal.rules)
         }
         return try renderEdit(room, form: RoomForm(shown), visitor, saved: saved)
@@ -92,7 +92,7 @@ struct RoomEditing: Sendable {
                     saved: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let texts = visitor.texts
         let photos = try database.photos(of: room.id)
-        let review = try database.textReview(of: room.id)
+        let review = try database.pendingChanges(of: room.id)
         let photoForm = FormContext(fields: [
             FieldContext(name: "photo", label: texts("room_form.field.photo"), kind: .input(type: "file"), hint: texts("room_form.field.photo_hint"), required: true),
             FieldContext(name: "alt", label: texts("room_form.field.alt"), value: photoAlt,
@@ -109,7 +109,8 @@ struct RoomEditing: Sendable {
             "is_published": .bool(room.status == .published), "is_archived": .bool(room.status == .archived),
             "photos": .list(photos.map { photo in
                 NamedContext(values: ["url": .text(Paths.photo(photo.fileName)), "alt": .text(photo.alt), "width": .int(photo.width),
-                                      "height": .int(photo.height), "delete_url": .text(Paths.room(room.id) + "/photos/\(photo.id.rawValue)/delete")])
+                                      "height": .int(photo.height), "delete_url": .text(Paths.room(room.id) + "/photos/\(photo.id.rawValue)/delete"),
+                                      "awaits_review": .bool(photo.awaitsReview)])
             }),
             "can_add_photo": .bool(photos.count < AppDatabase.maxPhotosPerRoom),
             "photo_form": .context(photoForm), "photo_url": .text(Paths.room(room.id) + "/photos"),
@@ -128,7 +129,7 @@ struct RoomEditing: Sendable {
             // Text edits of an untrusted organisation's public room wait for review.
             "review_notice": .text(try room.status == .published && database.organisation(room.organisationID)?.trusted == false
                 ? texts("room_form.edit.review_notice") : nil),
-            "proposal_notice": .text(review.proposal.map { texts("room_form.edit.proposal_waiting", ["since": texts.dateTime($0.at)]) }),
+            "proposal_notice": .text(review.text.map { texts("room_form.edit.proposal_waiting", ["since": texts.dateTime($0.at)]) }),
             "proposal_rejection": .text(review.rejection),
         ]
         let context = form.context(errors: errors, visitor: visitor, extra: extra)
@@ -170,9 +171,11 @@ struct RoomEditing: Sendable {
         let name = Tokens.random() + "." + image.format.fileExtension
         let path = photosDirectory + "/" + name
         guard FileManager.default.createFile(atPath: path, contents: Data(file.body)) else { throw HTTPError(.internalServerError) }
+        let added: (id: Photo.ID, awaitsReview: Bool)
         do {
-            guard try database.addPhoto(to: room.id, ownedBy: organisation.id, fileName: name, contentType: image.format.contentType,
-                                        width: image.width, height: image.height, alt: alt) != nil else { throw HTTPError(.notFound) }
+            guard let photo = try database.addPhoto(to: room.id, ownedBy: organisation.id, fileName: name, contentType: image.format.contentType,
+                                                    width: image.width, height: image.height, alt: alt) else { throw HTTPError(.notFound) }
+            added = photo
         } catch is TooManyPhotos {
             try? FileManager.default.removeItem(atPath: path)
             errors.add("photo", "room_form.error.too_many_photos")
@@ -181,8 +184,7 @@ struct RoomEditing: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        let review = room.status == .published && !organisation.trusted
-        return .redirect(to: Paths.editRoom(room.id) + (review ? "?saved=review#fotos" : "?saved=photo#fotos"))
+        return .redirect(to: Paths.editRoom(room.id) + (added.awaitsReview ? "?saved=review#fotos" : "?saved=photo#fotos"))
     }
 
     func deletePhoto(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
@@ -238,12 +240,19 @@ struct RoomEditing: Sendable {
     // MARK: Serving photos
 
     /// A stored photo, by its random name, as an image that can never run as a page.
-    func servePhoto(_ request: HTTPRequest) throws -> HTTPResponse {
+    /// One awaiting review is shown only to its organisation and the moderators,
+    /// and kept out of shared caches; `viewer` is asked only then.
+    func servePhoto(_ request: HTTPRequest, viewer: () throws -> Visitor) throws -> HTTPResponse {
         guard let name = request.parameters["name"], RoomEditing.isPhotoName(name),
-              let contentType = try database.photoContentType(fileName: name),
-              let data = FileManager.default.contents(atPath: photosDirectory + "/" + name) else { throw HTTPError(.notFound) }
+              let photo = try database.storedPhoto(fileName: name) else { throw HTTPError(.notFound) }
+        if let organisation = photo.reviewPendingFor {
+            let user = try viewer().user
+            guard user?.organisationID == organisation || user?.role.canModerate == true else { throw HTTPError(.notFound) }
+        }
+        guard let data = FileManager.default.contents(atPath: photosDirectory + "/" + name) else { throw HTTPError(.notFound) }
         return HTTPResponse(status: .ok, headers: [
-            "Content-Type": contentType, "Cache-Control": "public, max-age=31536000, immutable",
+            "Content-Type": photo.contentType,
+            "Cache-Control": photo.reviewPendingFor == nil ? "public, max-age=31536000, immutable" : "private, no-store",
             "Content-Security-Policy": "sandbox; default-src 'none'", "Content-Disposition": "inline",
         ], body: Array(data))
     }
