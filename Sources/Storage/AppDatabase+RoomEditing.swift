@@ -6,8 +6,8 @@ public struct OwnedRoom: Sendable {
     public let summary: RoomSummary
     public let status: Room.Status
     public let statusReason: String?
-    /// A change of its text waits for review (the room stays as it was).
-    public let textAwaitsReview: Bool
+    /// Changes (text, photos) wait for review; the room stays as it was.
+    public let changesAwaitReview: Bool
 }
 
 /// A blocked period of a room (inclusive local dates, `YYYY-MM-DD`).
@@ -38,7 +38,7 @@ public struct PendingChanges: Sendable, Equatable {
     /// Counts every change that waited, so a decision applies to what the
     /// moderator saw and not to something changed since.
     public let version: Int
-    /// Why the last changes were turned down, until the room's text changes again.
+    /// Why the last changes were turned down, until the room changes again.
     public let rejection: String?
 
     public var isEmpty: Bool { text == nil && photos == 0 }
@@ -192,13 +192,14 @@ extension AppDatabase {
     public func ownedRooms(of organisation: Organisation.ID) throws -> [OwnedRoom] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason, r.proposedAt IS NOT NULL FROM room r
+                SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason,
+                    r.proposedAt IS NOT NULL OR EXISTS (SELECT 1 FROM photo WHERE roomId = r.id AND awaitsReview) FROM room r
                 JOIN organisation o ON o.id = r.organisationId
                 \(AppDatabase.firstPhotoJoin)
                 WHERE r.organisationId = ? ORDER BY r.status = 'archived', r.title
                 """, arguments: [organisation.rawValue]).map { row in
                 OwnedRoom(summary: AppDatabase.summary(row), status: Room.Status(rawValue: row[14]) ?? .pending, statusReason: row[15],
-                          textAwaitsReview: row[16])
+                          changesAwaitReview: row[16])
             }
         }
     }

@@ -257,6 +257,7 @@ struct RoomListingTests {
         let own = try owner.get("/photos/" + photo.fileName)
         #expect(own.status == 200 && own.header("Cache-Control") == "private, no-store")
         #expect(try owner.get("/rooms/1/edit").text.contains("Wartet auf Prüfung; bis dahin nicht öffentlich."))
+        #expect(try owner.get("/my").text.contains("Änderungen warten auf Prüfung"), "a waiting photo counts as a change")
         #expect(try server.moderatorClient().get("/photos/" + photo.fileName).status == 200)
         // Trusted organisations' photos go online at once.
         try server.database.pool.write { try $0.execute(sql: "UPDATE organisation SET trusted = 1") }

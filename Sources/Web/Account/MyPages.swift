@@ -48,7 +48,7 @@ struct MyPages: Sendable {
                     "url": .text(Paths.room(owned.summary.id)), "status_label": .text(owned.status == .pending ? texts("my.room_status.pending") : texts.label(owned.status)),
                     "status": .text(owned.status.rawValue), "is_published": .bool(owned.status == .published),
                     "reason": .text(owned.statusReason), "district_name": .text(texts.name(owned.summary.district)),
-                    "text_awaits_review": .bool(owned.textAwaitsReview),
+                    "changes_await_review": .bool(owned.changesAwaitReview),
                 ])
             }),
             "has_rooms": .bool(!rooms.isEmpty),
