@@ -161,8 +161,13 @@ extension AppDatabase {
         }
     }
 
-    /// A room's photos for its organisation: those awaiting review too.
+    /// A room's photos as the public sees them: reviewed ones only.
     public func photos(of room: Room.ID) throws -> [Photo] {
+        try read { db in try AppDatabase.fetchPhotos(db, room) }
+    }
+
+    /// A room's photos for its organisation: those awaiting review too.
+    public func photosForOwners(of room: Room.ID) throws -> [Photo] {
         try read { db in try AppDatabase.fetchPhotos(db, room, includingUnreviewed: true) }
     }
 

@@ -75,7 +75,7 @@ struct ModerationTests {
         let token = TestClient.csrfToken(in: try owner.get("/rooms/1/edit"))!
         let png = Array(try Data(contentsOf: URL(fileURLWithPath: TestServer.repositoryRoot + "/Tests/RoomExchangeTests/Fixtures/tiny-3x2.png")))
         _ = try owner.postMultipart("/rooms/1/photos", fields: [("csrf_token", token), ("alt", "Blick in den Saal")], file: ("photo", "saal.png", "image/png", png))
-        let photo = try #require(try server.database.photos(of: Room.ID(1)).first)
+        let photo = try #require(try server.database.photosForOwners(of: Room.ID(1)).first)
         let stale = try moderator.submit("/moderation", to: "/moderation/rooms/1/approve", [("changes", "1")])
         #expect(stale.status == 409 && stale.text.contains("inzwischen noch einmal geändert"))
         #expect(try server.database.room(Room.ID(1))?.title == "Erster Raum")
@@ -93,7 +93,7 @@ struct ModerationTests {
         let afterReject = try #require(try server.database.room(Room.ID(1)))
         #expect(afterReject.status == .published && afterReject.title == "Erster Raum")
         #expect(try server.client().get("/rooms/1").status == 200)
-        #expect(try server.database.photos(of: Room.ID(1)).isEmpty)
+        #expect(try server.database.photosForOwners(of: Room.ID(1)).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: server.app.configuration.photosDirectory + "/" + photo.fileName), "the file is deleted too")
         #expect(try owner.get("/rooms/1/edit").text.contains("Bitte keine Werbung im Titel."))
         #expect(try server.database.pendingChanges(of: Room.ID(1)) == PendingChanges(text: nil, photos: 0, version: 2, rejection: "Bitte keine Werbung im Titel."))

@@ -245,8 +245,13 @@ struct RoomListingTests {
                                              file: ("photo", "tiny-3x2.png", "image/png", try fixture("tiny-3x2.png")))
         #expect(upload.status == 303 && upload.header("Location") == "/rooms/1/edit?saved=review#fotos")
         #expect(try server.database.room(Room.ID(1))?.status == .published)
-        let photo = try #require(try server.database.photos(of: Room.ID(1)).first)
+        let photo = try #require(try server.database.photosForOwners(of: Room.ID(1)).first)
         #expect(photo.awaitsReview)
+        #expect(try server.database.photos(of: Room.ID(1)).isEmpty)
+        for path in ["/api/v1/rooms/1", "/api/v1/rooms"] {
+            let api = try server.client().get(path)
+            #expect(api.status == 200 && !api.text.contains(photo.fileName) && !api.text.contains("Werbung statt Raum"), "nor in the open data: \(path)")
+        }
         let page = try server.client().get("/rooms/1")
         #expect(page.status == 200 && !page.text.contains(photo.fileName) && !page.text.contains("Werbung statt Raum"))
         #expect(!(try server.client().get("/rooms").text.contains(photo.fileName)), "nor on the cards")

@@ -91,7 +91,7 @@ struct RoomEditing: Sendable {
                     closure: (from: String, to: String, reason: String) = ("", "", ""),
                     saved: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let texts = visitor.texts
-        let photos = try database.photos(of: room.id)
+        let photos = try database.photosForOwners(of: room.id)
         let review = try database.pendingChanges(of: room.id)
         let photoForm = FormContext(fields: [
             FieldContext(name: "photo", label: texts("room_form.field.photo"), kind: .input(type: "file"), hint: texts("room_form.field.photo_hint"), required: true),
