@@ -246,8 +246,10 @@ extension AppDatabase {
     }
 
     /// A moderator's decision to the room's organisation: on the room, or with
-    /// `changesOnly` on changes (text, photos) made while the room stayed public.
-    static func notifyRoomModerated(_ db: Database, _ room: Room.ID, to status: Room.Status, reason: String?, changesOnly: Bool = false) throws {
+    /// `changesOnly` on changes (text, photos) made while the room stayed public,
+    /// of which `deletedPhotos` new photos were deleted.
+    static func notifyRoomModerated(_ db: Database, _ room: Room.ID, to status: Room.Status, reason: String?, changesOnly: Bool = false,
+                                    deletedPhotos: Int = 0) throws {
         let kind: MailKind
         switch status {
         case .published: kind = .roomApproved
@@ -260,6 +262,7 @@ extension AppDatabase {
         var values = ["room_id": String(room.rawValue), "room_title": row[0], "organisation": row[2]]
         values["reason"] = reason
         values["changes_only"] = changesOnly ? "1" : nil
+        values["deleted_photos"] = deletedPhotos > 0 ? String(deletedPhotos) : nil
         try enqueueMail(db, kind, to: .membersOf(Organisation.ID(row[1])), payload: MailPayload(values: values))
     }
 

@@ -181,7 +181,8 @@ extension AppDatabase {
                 deleted = try String.fetchAll(db, sql: "SELECT fileName FROM photo WHERE roomId = ? AND awaitsReview", arguments: [id.rawValue])
                 try db.execute(sql: "DELETE FROM photo WHERE roomId = ? AND awaitsReview", arguments: [id.rawValue])
             }
-            try AppDatabase.notifyRoomModerated(db, id, to: approve ? .published : .rejected, reason: reason, changesOnly: true)
+            try AppDatabase.notifyRoomModerated(db, id, to: approve ? .published : .rejected, reason: reason, changesOnly: true,
+                                                deletedPhotos: deleted.count)
             try AppDatabase.audit(db, actor: moderator, action: approve ? "room.changes_approved" : "room.changes_rejected",
                                   objectType: "room", objectID: id.rawValue, reason: reason)
             return deleted

@@ -120,7 +120,9 @@ struct ModerationTests {
         let renderer = try MailRenderer(pages: try PageRenderer(directory: server.app.configuration.templatesDirectory))
         let rejection = try renderer.render(messages[1], baseURL: "https://raumboerse.example")
         #expect(rejection.subject == "Ihre Änderungen wurden nicht übernommen: Erster Raum")
-        #expect(rejection.text.contains("Der Raum bleibt, wie er war, in der Raumbörse.") && rejection.text.contains("Bitte keine Werbung im Titel."))
+        #expect(rejection.text.contains("Der Raum bleibt, wie er war, in der Raumbörse. Die neuen Fotos (1) sind gelöscht.")
+                && rejection.text.contains("Bitte keine Werbung im Titel."))
+        #expect(messages[1].payload.values["deleted_photos"] == "1" && messages[2].payload.values["deleted_photos"] == nil)
         let approval = try renderer.render(messages[2], baseURL: "https://raumboerse.example")
         #expect(approval.subject == "Ihre Änderungen sind freigegeben: Erster Raum am Lindenplatz")
     }
