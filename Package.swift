@@ -22,8 +22,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // epoll, eventfd and accept4, which Glibc's module does not export.
         .target(name: "CSystemLinux"),
+        // How a thread tells the pool running it that it waits rather than computes. Foundation only.
+        .target(name: "ThreadWaits", swiftSettings: swiftSettings),
         // Our own HTTP/1.1 server on POSIX sockets. Knows nothing of rooms.
-        .target(name: "HTTPServer", dependencies: ["CZlib", "CSystemLinux"], swiftSettings: swiftSettings),
+        .target(name: "HTTPServer", dependencies: ["CZlib", "CSystemLinux", "ThreadWaits"], swiftSettings: swiftSettings),
         // E-mail as RFC 5322/MIME and its transports (our own SMTP client on POSIX sockets). Knows nothing of rooms.
         .target(name: "Mail", swiftSettings: swiftSettings),
         // Mustache templates compiled once, rendered against typed contexts.
@@ -36,7 +38,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Localization", "RoomExchange",
+                "Localization", "RoomExchange", "ThreadWaits",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -68,7 +70,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ThreadWaits", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Web", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"], swiftSettings: swiftSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),

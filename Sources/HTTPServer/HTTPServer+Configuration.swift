@@ -6,9 +6,13 @@ extension HTTPServer {
         public var host = "127.0.0.1"
         /// Port to bind; 0 picks a free one (tests), see `HTTPServer.port`.
         public var port = 8080
-        /// Threads that wait for events and serve requests (leader/followers).
-        /// Handlers may block on SQLite and the disk, so more than cores.
+        /// Requests served at once: threads that wait for events and serve them
+        /// (leader/followers). Handlers may block on SQLite and the disk, so more than cores.
         public var workerThreads = 4
+        /// Threads beyond `workerThreads` that serve while others wait inside
+        /// `ThreadWaits.whileWaiting` (a booking waiting for the disk), so that a
+        /// wait does not keep another request from running.
+        public var spareThreads = 0
         public var parserLimits = HTTPParserLimits()
         /// Largest request body; `bodyLimit` can raise it for single routes (uploads).
         public var maxBodySize = 1 << 20

@@ -4,6 +4,7 @@ import CSystemLinux
 #endif
 import Foundation
 import Synchronization
+import ThreadWaits
 
 /// A small HTTP/1.1 server on POSIX sockets.
 ///
@@ -31,6 +32,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// Nonzero once shutting down: when the grace period ends.
     private let drainingUntil = Atomic<UInt64>(0)
     private let table = Locked(ConnectionTable())
+    /// At most `workerThreads` threads serve at once; a thread that waits lends its place.
+    private let places: Places
 
     /// Ticks of the deadline check; the shortest timeouts in tests are ~1 s.
     private static let tickMilliseconds: Int32 = 100
@@ -40,6 +43,7 @@ public final class HTTPServer: @unchecked Sendable {
         self.configuration = configuration
         self.handler = handler
         self.poll = try EventPoll()
+        places = Places(count: max(1, configuration.workerThreads))
     }
 
     /// The port the server listens on (useful after binding port 0).
@@ -54,10 +58,13 @@ public final class HTTPServer: @unchecked Sendable {
         table.withLock { $0.listener = fd }
         boundPort.store(port, ordering: .releasing)
         poll.add(fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue)
-        let count = max(1, configuration.workerThreads)
+        let count = max(1, configuration.workerThreads) + max(0, configuration.spareThreads)
         runningThreads.store(count, ordering: .releasing)
         for index in 0..<count {
-            let thread = Thread { [self] in run() }
+            let thread = Thread { [self] in
+                ThreadWaits.install(places)
+                run()
+            }
             thread.name = "http-\(index)"
             thread.stackSize = 1 << 20
             thread.start()
@@ -97,6 +104,8 @@ public final class HTTPServer: @unchecked Sendable {
         defer { event.deallocate() }
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
 
+        places.take()
+        defer { places.give() }
         while true {
             if poll.wait(into: event, capacity: 1, timeoutMilliseconds: HTTPServer.tickMilliseconds) == 1 {
                 let fd = event.pointee.data.fd
@@ -112,6 +121,7 @@ public final class HTTPServer: @unchecked Sendable {
                     }
                 }
             }
+            places.stepBackIfOver()
             let now = MonotonicClock.now()
             let due = nextTick.load(ordering: .relaxed)
             if now >= due, nextTick.compareExchange(expected: due, desired: now + UInt64(HTTPServer.tickMilliseconds) * 1_000_000,
@@ -121,6 +131,8 @@ public final class HTTPServer: @unchecked Sendable {
             let deadline = drainingUntil.load(ordering: .acquiring)
             if deadline != 0, openConnections.load(ordering: .relaxed) == 0 || now >= deadline { break }
         }
+        // The thread that takes this one's place leaves at once too, not after a tick.
+        poll.wake()
         if runningThreads.wrappingSubtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
             // The last thread out closes what is left and reports the stop.
             for connection in table.withLock({ $0.all }) where connection.phase != .handling { close(connection) }
@@ -503,5 +515,50 @@ extension NSLock {
         guard self.try() else { return nil }
         defer { unlock() }
         return try body()
+    }
+}
+
+/// The places to wait for events and serve requests in, `workerThreads` of
+/// them. A thread keeps its place from event to event; threads beyond that
+/// number stand by. In `ThreadWaits.whileWaiting` a thread lends its place to a
+/// standing-by one for the wait; coming back it goes on at once, over the
+/// count, and steps back to stand by after the request it is serving.
+private final class Places: WaitLender, @unchecked Sendable {  // guarded by `condition`
+    private let condition = NSCondition()
+    private var free: Int
+
+    init(count: Int) { free = count }
+
+    func take() {
+        condition.lock()
+        while free <= 0 { condition.wait() }
+        free -= 1
+        condition.unlock()
+    }
+
+    func give() {
+        condition.lock()
+        free += 1
+        if free > 0 { condition.signal() }
+        condition.unlock()
+    }
+
+    /// Stands by if more threads hold places than there are.
+    func stepBackIfOver() {
+        condition.lock()
+        if free < 0 {
+            free += 1
+            while free <= 0 { condition.wait() }
+            free -= 1
+        }
+        condition.unlock()
+    }
+
+    func lend() { give() }
+
+    func takeBack() {
+        condition.lock()
+        free -= 1
+        condition.unlock()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ThreadWaits
 
 /// Group commit for writes that must be durable one by one but come in crowds
 /// (bookings). With `synchronous=FULL` every commit waits for the disk
@@ -38,11 +39,17 @@ final class GroupCommit: @unchecked Sendable {
         let leads = !leading
         leading = true
         lock.unlock()
-        if !leads {
-            job.signal.wait()
-        }
-        if leads || job.leads {
-            lead(own: job)
+        // Both the wait for the lead and the lead itself, whose commit waits for
+        // the disk, lend this thread's place to another request (`ThreadWaits`).
+        // The lead computes too, but there is one at a time, and it must not
+        // wait for a place while it holds the writer that the place's holders may want.
+        ThreadWaits.whileWaiting {
+            if !leads {
+                job.signal.wait()
+            }
+            if leads || job.leads {
+                lead(own: job)
+            }
         }
         if let error = job.error { throw error }
         return result!

@@ -63,9 +63,10 @@ struct Serve: ParsableCommand {
         configuration.publicDirectory = settings.string(publicDir, "PUBLIC", default: "./Public")
         configuration.secureCookies = settings.bool(secureCookies, "SECURE_COOKIES")
         configuration.accessLog = !settings.bool(quiet, "QUIET")
-        // Four per CPU: on one core, 4 threads kept bookings above 2,000/s (they wait
-        // for the disk) and the pages' p99 within 1.3× their median; 8 doubled it.
+        // Four requests at once per CPU: on one core, 8 doubled the pages' p99. As many
+        // spare threads serve while bookings wait for the disk (Benchmarks/README.md §4).
         configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 4 * HTTPServer.availableProcessors)
+        configuration.server.spareThreads = configuration.server.workerThreads
         let format = settings.string(logFormat, "LOG_FORMAT", default: "logfmt")
         guard let parsedFormat = RequestLogFormat(rawValue: format) else { throw ValidationError("--log-format must be logfmt or json") }
         configuration.logFormat = parsedFormat

@@ -26,6 +26,7 @@ public final class TestServer: @unchecked Sendable {
         configuration.publicDirectory = TestServer.repositoryRoot + "/Public"
         configuration.accessLog = false
         configuration.server.workerThreads = 4
+        configuration.server.spareThreads = 4
         // scrypt at 2^10 keeps tests fast; the production cost is tested on its own.
         configuration.passwordHasher = PasswordHasher(logN: 10)
         configure(&configuration)

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import ThreadWaits
+@testable import HTTPServer
+
+/// Seconds a request to `target` took on a connection of its own.
+private func timedGet(port: Int, _ target: String) throws -> (status: Int, seconds: Double) {
+    let start = ContinuousClock.now
+    let client = try RawHTTPClient(port: port)
+    try client.send(Raw.get(target))
+    let status = try client.readResponse().status
+    let (seconds, attoseconds) = (ContinuousClock.now - start).components
+    return (status, Double(seconds) + Double(attoseconds) / 1e18)
+}
+
+@Suite("Threads that wait lend their place")
+struct ThreadWaitsTests {
+    /// One place and one thread standing by. `/wait` holds its thread until `/go`
+    /// is served or two seconds pass; `whileWaiting` says whether it lends its place.
+    private func serve(lending: Bool, _ body: (HTTPServer) throws -> Void) throws {
+        let go = DispatchSemaphore(value: 0)
+        try withServer({ configuration in
+            configuration.workerThreads = 1
+            configuration.spareThreads = 1
+        }, handler: { request in
+            switch request.path {
+            case "/wait":
+                let wait = { go.wait(timeout: .now() + 2) == .success }
+                let served = lending ? ThreadWaits.whileWaiting(wait) : wait()
+                return .text(served ? "went" : "timed out")
+            default:
+                go.signal()
+                return .text("go")
+            }
+        }, body)
+    }
+
+    @Test("a request waiting inside whileWaiting lets the standing-by thread serve another")
+    func lending() throws {
+        try serve(lending: true) { server in
+            let waiting = Thread { _ = try? timedGet(port: server.port, "/wait") }
+            waiting.start()
+            Thread.sleep(forTimeInterval: 0.3)
+            let go = try timedGet(port: server.port, "/go")
+            #expect(go.status == 200 && go.seconds < 1, "served at once, not after the wait's two seconds")
+        }
+    }
+
+    @Test("a request that waits without saying so keeps its place: no more requests run than places")
+    func notLending() throws {
+        try serve(lending: false) { server in
+            let waiting = Thread { _ = try? timedGet(port: server.port, "/wait") }
+            waiting.start()
+            Thread.sleep(forTimeInterval: 0.3)
+            let go = try timedGet(port: server.port, "/go")
+            #expect(go.status == 200 && go.seconds > 1.2, "served only after the waiting request gave up (\(go.seconds) s)")
+        }
+    }
+
+    @Test("outside a server thread whileWaiting just runs its body")
+    func outsideTheServer() {
+        #expect(ThreadWaits.whileWaiting { 42 } == 42)
+    }
+}
