@@ -117,8 +117,10 @@ final class MailSender: @unchecked Sendable {
             if queued > 0 { logger.info("reminders queued", metadata: ["count": "\(queued)"]) }
         }
         var sent = 0
+        // Due as of `now`: a message deferred during a long pass (slow disk, slow
+        // relay) waits for the next one instead of coming round again in this one.
         while !isStopping {
-            let due = try database.dueMail(now: Int64(Date().timeIntervalSince1970), limit: 20)
+            let due = try database.dueMail(now: now, limit: 20)
             if due.isEmpty { break }
             for message in due where !isStopping {
                 if try deliver(message) { sent += 1 }
