@@ -8,10 +8,13 @@ SECONDS_TO_RUN="${1:-600}"
 OUT=".build-fuzz"
 mkdir -p "$OUT" Fuzz/crashes
 clang -c -O1 -fsanitize=fuzzer-no-link,address -ISources/CSystemLinux/include Sources/CSystemLinux/shims.c -o "$OUT/shims.o"
+# The one module of ours the server imports.
+(cd "$OUT" && swiftc -O -sanitize=address -parse-as-library -module-name ThreadWaits -emit-module -emit-object \
+  "$OLDPWD"/Sources/ThreadWaits/*.swift)
 # The parser's module compiled with the fuzz entry, so internal types are reachable.
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name HTTPServer \
-  -Xcc -ISources/CSystemLinux/include -I Sources/CZlib -ISources/CSystemLinux/include \
-  $(find Sources/HTTPServer -name '*.swift') Fuzz/RequestParserFuzz.swift "$OUT/shims.o" -lz \
+  -Xcc -ISources/CSystemLinux/include -I Sources/CZlib -ISources/CSystemLinux/include -I "$OUT" \
+  $(find Sources/HTTPServer -name '*.swift') Fuzz/RequestParserFuzz.swift "$OUT/shims.o" "$OUT/ThreadWaits.o" -lz \
   -o "$OUT/fuzz-http"
 mkdir -p "$OUT/corpus"
 cp Fuzz/corpus/* "$OUT/corpus/"
