@@ -65,12 +65,7 @@ struct RoomEditing: Sendable {
         let saved = ["created": texts("room_form.saved.created"), "saved": texts("room_form.saved.saved"), "photo": texts("room_form.saved.photo"),
                      "photo-deleted": texts("room_form.saved.photo_deleted"), "closure": texts("room_form.saved.closure"),
                      "closure-deleted": texts("room_form.saved.closure_deleted"), "review": texts("room_form.saved.review")][request.queryItems["saved"] ?? ""]
-        // The owners go on from the text they proposed, not from the public one.
-        var shown = room
-        if let proposal = try database.pendingChanges(of: room.id).text {
-            (shown.title, shown.description, shown.rules) = (proposal.title, proposal.description, proposal.rules)
-        }
-        return try renderEdit(room, form: RoomForm(shown), visitor, saved: saved)
+        return try renderEdit(room, visitor, saved: saved)
     }
 
     func updateRoom(_ request: HTTPRequest, _ visitor: Visitor) throws -> HTTPResponse {
@@ -86,13 +81,19 @@ struct RoomEditing: Sendable {
         }
     }
 
-    func renderEdit(_ room: Room, form: RoomForm, _ visitor: Visitor, errors: FieldErrors = FieldErrors(),
+    /// The edit page; without `form`, the form shows the room as saved, with the
+    /// text its owners proposed if one waits for review (they go on from it).
+    func renderEdit(_ room: Room, form: RoomForm? = nil, _ visitor: Visitor, errors: FieldErrors = FieldErrors(),
                     photoErrors: FieldErrors = FieldErrors(), photoAlt: String = "", closureErrors: FieldErrors = FieldErrors(),
                     closure: (from: String, to: String, reason: String) = ("", "", ""),
                     saved: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let texts = visitor.texts
         let photos = try database.photosForOwners(of: room.id)
         let review = try database.pendingChanges(of: room.id)
+        var asSaved = room
+        if let proposal = review.text {
+            (asSaved.title, asSaved.description, asSaved.rules) = (proposal.title, proposal.description, proposal.rules)
+        }
         let photoForm = FormContext(fields: [
             FieldContext(name: "photo", label: texts("room_form.field.photo"), kind: .input(type: "file"), hint: texts("room_form.field.photo_hint"), required: true),
             FieldContext(name: "alt", label: texts("room_form.field.alt"), value: photoAlt,
@@ -132,7 +133,7 @@ struct RoomEditing: Sendable {
             "proposal_notice": .text(review.text.map { texts("room_form.edit.proposal_waiting", ["since": texts.dateTime($0.at)]) }),
             "proposal_rejection": .text(review.rejection),
         ]
-        let context = form.context(errors: errors, visitor: visitor, extra: extra)
+        let context = (form ?? RoomForm(asSaved)).context(errors: errors, visitor: visitor, extra: extra)
         let failed = !errors.isEmpty || !photoErrors.isEmpty || !closureErrors.isEmpty
         let title = (failed ? texts("common.title_error_prefix") : "") + texts("room_form.edit.page_title", ["title": room.title])
         return try pages.page(.roomForm, context, layout: LayoutContext(title: title,
@@ -165,7 +166,7 @@ struct RoomEditing: Sendable {
         if alt.isEmpty { errors.add("alt", "room_form.error.alt_missing") }
         if alt.count > 300 { errors.add("alt", Phrase("room_form.error.description_too_long", ["max": "300"])) }
         guard errors.isEmpty, let file, let image else {
-            return try renderEdit(room, form: RoomForm(room), visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
+            return try renderEdit(room, visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
         }
         // A random name chosen by us, never the client's: nothing to traverse or execute.
         let name = Tokens.random() + "." + image.format.fileExtension
@@ -179,7 +180,7 @@ struct RoomEditing: Sendable {
         } catch is TooManyPhotos {
             try? FileManager.default.removeItem(atPath: path)
             errors.add("photo", "room_form.error.too_many_photos")
-            return try renderEdit(room, form: RoomForm(room), visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
+            return try renderEdit(room, visitor, photoErrors: errors, photoAlt: alt, status: .unprocessableContent)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw error
@@ -209,7 +210,7 @@ struct RoomEditing: Sendable {
         if let to, to < BerlinTime.today() { errors.add("to", "room_form.error.closure_past") }
         if values.reason.count > 200 { errors.add("reason", Phrase("room_form.error.reason_too_long", ["max": "200"])) }
         guard errors.isEmpty, let from, let to else {
-            return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .unprocessableContent)
+            return try renderEdit(room, visitor, closureErrors: errors, closure: values, status: .unprocessableContent)
         }
         switch try database.addClosure(to: room.id, ownedBy: organisation.id, from: from, to: to, reason: values.reason) {
         case .added:
@@ -219,7 +220,7 @@ struct RoomEditing: Sendable {
         case .bookingsInTheWay(let bookings):
             let texts = visitor.texts
             errors.add("to", Phrase("room_form.error.closure_bookings", ["bookings": bookings.map { texts.interval($0.start, $0.end) }.joined(separator: "; ")]))
-            return try renderEdit(room, form: RoomForm(room), visitor, closureErrors: errors, closure: values, status: .conflict)
+            return try renderEdit(room, visitor, closureErrors: errors, closure: values, status: .conflict)
         }
     }
 
