@@ -306,6 +306,16 @@ def create_room(owner: Client, mode: str = "request") -> int:
     return int(re.search(r"/rooms/(\d+)/edit", r.location).group(1))
 
 
+def book_rehearsal(site: Site, room: int) -> tuple[Client, str]:
+    """A choir's booker registers and books room 18:00–20:00 in a week; the booking's path."""
+    booker = site.client()
+    booker.register("buchung@chor.example", "Anna Weiß", "Chor Möwenschiss e.V.")
+    r = booker.submit(f"/rooms/{room}", f"/rooms/{room}/bookings", [("date", in_a_week()), ("start", "18:00"), ("end", "20:00"),
+                                                                      ("attendees", "12"), ("purpose", "Chorprobe"), ("repeat_weeks", "0")])
+    assert r.status == 303, (r.status, r.text[:800])
+    return booker, r.location
+
+
 def in_a_week() -> str:
     return (datetime.now(ZoneInfo("Europe/Berlin")).date() + timedelta(days=7)).isoformat()
 
@@ -381,12 +391,7 @@ def test_notifications_reach_the_right_people_with_umlauts_and_working_links(mai
     assert public.status == 200 and ROOM_TITLE in html.unescape(public.text)
 
     # A request goes to the owning organisation's members, not to the booker.
-    booker = site.client()
-    booker.register("buchung@chor.example", "Anna Weiß", "Chor Möwenschiss e.V.")
-    r = booker.submit(f"/rooms/{room}", f"/rooms/{room}/bookings", [("date", in_a_week()), ("start", "18:00"), ("end", "20:00"),
-                                                                      ("attendees", "12"), ("purpose", "Chorprobe"), ("repeat_weeks", "0")])
-    assert r.status == 303, (r.status, r.text[:800])
-    booking_path = r.location
+    booker, booking_path = book_rehearsal(site, room)
     request = sink.wait_for("owner@treff.example", "Neue Buchungsanfrage")
     assert str(request.message["Reply-To"]) == "buchung@chor.example", "the owner's answer reaches the booker"
     assert request.subject == f"Neue Buchungsanfrage: {ROOM_TITLE}"
@@ -526,12 +531,7 @@ def test_an_instant_booking_survives_a_kill_and_its_confirmation_arrives_after_t
     moderator = site.client()
     assert moderator.login(*MODERATOR).status == 303
     assert moderator.submit("/moderation", f"/moderation/rooms/{room}/approve", []).status == 303
-    booker = site.client()
-    booker.register("buchung@chor.example", "Anna Weiß", "Chor Möwenschiss e.V.")
-    r = booker.submit(f"/rooms/{room}", f"/rooms/{room}/bookings", [("date", in_a_week()), ("start", "18:00"), ("end", "20:00"),
-                                                                      ("attendees", "12"), ("purpose", "Chorprobe"), ("repeat_weeks", "0")])
-    assert r.status == 303, (r.status, r.text[:800])
-    booking_path = r.location
+    booker, booking_path = book_rehearsal(site, room)
 
     # SIGKILL right after the answer: no shutdown, no checkpoint.
     site.proc.kill()

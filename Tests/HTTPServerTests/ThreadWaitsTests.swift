@@ -15,11 +15,12 @@ private func timedGet(port: Int, _ target: String) throws -> (status: Int, secon
 
 @Suite("Threads that wait lend their place")
 struct ThreadWaitsTests {
-    /// One place and one thread standing by. `/wait` holds its thread until `/go`
-    /// is served or two seconds pass; `whileWaiting` says whether it lends its place.
-    private func serve(lending: Bool, _ body: (HTTPServer) throws -> Void) throws {
+    /// With one place and one thread standing by, `/wait` holds its thread until
+    /// `/go` is served or two seconds pass; `lending` says whether it lends its
+    /// place meanwhile. Returns how `/go`, sent 0.3 s after `/wait`, fared.
+    private func goWhileWaiting(lending: Bool) throws -> (status: Int, seconds: Double) {
         let go = DispatchSemaphore(value: 0)
-        try withServer({ configuration in
+        return try withServer({ configuration in
             configuration.workerThreads = 1
             configuration.spareThreads = 1
         }, handler: { request in
@@ -32,29 +33,24 @@ struct ThreadWaitsTests {
                 go.signal()
                 return .text("go")
             }
-        }, body)
+        }) { server in
+            let waiting = Thread { _ = try? timedGet(port: server.port, "/wait") }
+            waiting.start()
+            Thread.sleep(forTimeInterval: 0.3)
+            return try timedGet(port: server.port, "/go")
+        }
     }
 
     @Test("a request waiting inside whileWaiting lets the standing-by thread serve another")
     func lending() throws {
-        try serve(lending: true) { server in
-            let waiting = Thread { _ = try? timedGet(port: server.port, "/wait") }
-            waiting.start()
-            Thread.sleep(forTimeInterval: 0.3)
-            let go = try timedGet(port: server.port, "/go")
-            #expect(go.status == 200 && go.seconds < 1, "served at once, not after the wait's two seconds")
-        }
+        let go = try goWhileWaiting(lending: true)
+        #expect(go.status == 200 && go.seconds < 1, "served at once, not after the wait's two seconds")
     }
 
     @Test("a request that waits without saying so keeps its place: no more requests run than places")
     func notLending() throws {
-        try serve(lending: false) { server in
-            let waiting = Thread { _ = try? timedGet(port: server.port, "/wait") }
-            waiting.start()
-            Thread.sleep(forTimeInterval: 0.3)
-            let go = try timedGet(port: server.port, "/go")
-            #expect(go.status == 200 && go.seconds > 1.2, "served only after the waiting request gave up (\(go.seconds) s)")
-        }
+        let go = try goWhileWaiting(lending: false)
+        #expect(go.status == 200 && go.seconds > 1.2, "served only after the waiting request gave up (\(go.seconds) s)")
     }
 
     @Test("outside a server thread whileWaiting just runs its body")
