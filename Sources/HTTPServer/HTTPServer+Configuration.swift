@@ -13,6 +13,9 @@ extension HTTPServer {
         /// `ThreadWaits.whileWaiting` (a booking waiting for the disk), so that a
         /// wait does not keep another request from running.
         public var spareThreads = 0
+        /// Finished responses a thread holds at most while more requests are
+        /// ready, to send them in one burst (`ResponseHold`); 0 sends each at once.
+        public var heldResponses = 16
         public var parserLimits = HTTPParserLimits()
         /// Largest request body; `bodyLimit` can raise it for single routes (uploads).
         public var maxBodySize = 1 << 20

@@ -61,10 +61,7 @@ public final class HTTPServer: @unchecked Sendable {
         let count = max(1, configuration.workerThreads) + max(0, configuration.spareThreads)
         runningThreads.store(count, ordering: .releasing)
         for index in 0..<count {
-            let thread = Thread { [self] in
-                ThreadWaits.install(places)
-                run()
-            }
+            let thread = Thread { [self] in run() }
             thread.name = "http-\(index)"
             thread.stackSize = 1 << 20
             thread.start()
@@ -103,23 +100,24 @@ public final class HTTPServer: @unchecked Sendable {
         let event = UnsafeMutablePointer<epoll_event>.allocate(capacity: 1)
         defer { event.deallocate() }
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+        let hold = ResponseHold(limit: max(0, configuration.heldResponses))
+        ThreadWaits.install(PlaceLender(places: places) { [unowned self] in sendHeld(hold) })
 
         places.take()
         defer { places.give() }
         while true {
-            if poll.wait(into: event, capacity: 1, timeoutMilliseconds: HTTPServer.tickMilliseconds) == 1 {
-                let fd = event.pointee.data.fd
-                if fd == poll.wakeFD {
-                    poll.drainWake()
+            if let (connection, request) = hold.nextPipelined() {
+                connection.lock.withLock { serve(request, on: connection, hold: hold) }
+                continue
+            }
+            if hold.isHolding {
+                if hold.mayServeMore(now: MonotonicClock.now()),
+                   poll.wait(into: event, capacity: 1, timeoutMilliseconds: 0) == 1 {
+                    dispatch(event.pointee.data.fd, scratch: &scratch, hold: hold)
                 } else {
-                    // One look at the table per event: the listener or a connection.
-                    let (isListener, connection) = table.withLock { ($0.listener == fd, $0.connection(fd)) }
-                    if isListener {
-                        acceptConnections()
-                    } else if let connection {
-                        connection.lock.withLock { handleEvent(on: connection, scratch: &scratch) }
-                    }
+                    sendHeld(hold)
                 }
+                continue
             }
             places.stepBackIfOver()
             let now = MonotonicClock.now()
@@ -130,6 +128,9 @@ public final class HTTPServer: @unchecked Sendable {
             }
             let deadline = drainingUntil.load(ordering: .acquiring)
             if deadline != 0, openConnections.load(ordering: .relaxed) == 0 || now >= deadline { break }
+            if poll.wait(into: event, capacity: 1, timeoutMilliseconds: HTTPServer.tickMilliseconds) == 1 {
+                dispatch(event.pointee.data.fd, scratch: &scratch, hold: hold)
+            }
         }
         // The thread that takes this one's place leaves at once too, not after a tick.
         poll.wake()
@@ -137,6 +138,21 @@ public final class HTTPServer: @unchecked Sendable {
             // The last thread out closes what is left and reports the stop.
             for connection in table.withLock({ $0.all }) where connection.phase != .handling { close(connection) }
             stopped.signal()
+        }
+    }
+
+    /// Works on one event: the wake-up, the listener or a connection.
+    private func dispatch(_ fd: Int32, scratch: inout [UInt8], hold: ResponseHold) {
+        if fd == poll.wakeFD {
+            poll.drainWake()
+            return
+        }
+        // One look at the table per event: the listener or a connection.
+        let (isListener, connection) = table.withLock { ($0.listener == fd, $0.connection(fd)) }
+        if isListener {
+            acceptConnections()
+        } else if let connection {
+            connection.lock.withLock { handleEvent(on: connection, scratch: &scratch, hold: hold) }
         }
     }
 
@@ -222,7 +238,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// The caller holds `connection.lock`.
-    private func handleEvent(on connection: Connection, scratch: inout [UInt8]) {
+    private func handleEvent(on connection: Connection, scratch: inout [UInt8], hold: ResponseHold) {
         guard !connection.isClosed else { return }
         switch connection.phase {
         case .reading:
@@ -240,10 +256,10 @@ public final class HTTPServer: @unchecked Sendable {
                 poll.arm(connection.fd, for: .read)
             case .bytes:
                 connection.lastReadAt = MonotonicClock.now()
-                continueAfterInput(connection)
+                continueAfterInput(connection, hold: hold)
             }
         case .writing:
-            writePending(connection)
+            writePending(connection, hold: hold)
         case .lingering:
             let result = scratch.withUnsafeMutableBytes { Socket.read(connection.fd, into: $0) }
             if case .bytes = result { poll.arm(connection.fd, for: .read) } else if case .wouldBlock = result {
@@ -256,11 +272,11 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    private func continueAfterInput(_ connection: Connection) {
+    private func continueAfterInput(_ connection: Connection, hold: ResponseHold) {
         switch parseBuffered(connection) {
         case .request(let request):
             connection.phase = .handling
-            serve(request, on: connection)
+            serve(request, on: connection, hold: hold)
         case .needMoreInput:
             connection.phase = .reading
             poll.arm(connection.fd, for: .read)
@@ -269,7 +285,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    private func writePending(_ connection: Connection) {
+    private func writePending(_ connection: Connection, hold: ResponseHold) {
         let result = connection.pendingOutput.withUnsafeBytes {
             Socket.write(connection.fd, UnsafeRawBufferPointer(rebasing: $0[connection.pendingOffset...]))
         }
@@ -286,7 +302,7 @@ public final class HTTPServer: @unchecked Sendable {
             if connection.closeAfterWrite {
                 beginLingeringClose(connection)
             } else {
-                continueAfterInput(connection)
+                continueAfterInput(connection, hold: hold)
             }
         case .wouldBlock:
             poll.arm(connection.fd, for: .write)
@@ -394,9 +410,10 @@ public final class HTTPServer: @unchecked Sendable {
         poll.arm(connection.fd, for: .read)
     }
 
-    private func serve(_ first: HTTPRequest, on connection: Connection) {
+    private func serve(_ first: HTTPRequest, on connection: Connection, hold: ResponseHold) {
         var request = first
         while true {
+            if hold.isHolding, request.body.count > 0 || (request.method != .GET && request.method != .HEAD) { sendHeld(hold) }
             let started = MonotonicClock.now()
             let response = respond(to: request)
             connection.requestsServed += 1
@@ -404,42 +421,63 @@ public final class HTTPServer: @unchecked Sendable {
                 || connection.requestsServed >= configuration.maxRequestsPerConnection
                 || stopRequested.load(ordering: .relaxed)
             let bytes = HTTPResponseEncoder.encode(response, version: request.version, includeBody: request.method != .HEAD, close: close)
-            let written = bytes.withUnsafeBytes { Socket.write(connection.fd, $0) }
+            let finished = MonotonicClock.now()
             configuration.accessLog?(HTTPServer.AccessLogEntry(
                 method: request.method.rawValue, target: request.target, route: response.routePattern, status: response.status.code,
-                bytes: response.body.count, duration: .nanoseconds(Int64(MonotonicClock.now() - started)),
+                bytes: response.body.count, duration: .nanoseconds(Int64(finished - started)),
                 remoteAddress: request.remoteAddress, metadata: response.logMetadata
             ))
-            switch written {
-            case .failed:
-                Glibc.shutdown(connection.fd, Int32(SHUT_RDWR))
-                beginLingeringClose(connection)
-                return
-            case .wouldBlock, .written:
-                let count = if case .written(let n) = written { n } else { 0 }
-                if count < bytes.count {
-                    connection.pendingOutput = bytes
-                    connection.pendingOffset = count
-                    connection.closeAfterWrite = close
-                    connection.setDeadline(MonotonicClock.now() + configuration.writeTimeout.nanoseconds, .write)
-                    connection.phase = .writing
-                    poll.arm(connection.fd, for: .write)
-                    return
-                }
+            if !close, hold.hold(bytes, for: connection, started: started, finished: finished) { return }
+            guard let next = send(bytes, on: connection, close: close) else { return }
+            request = next
+        }
+    }
+
+    /// Writes a response and moves its connection on: to lingering close, to
+    /// waiting for writability or input, or, returned, to the next request already
+    /// buffered. The caller holds `connection.lock`.
+    private func send(_ bytes: [UInt8], on connection: Connection, close: Bool) -> HTTPRequest? {
+        let written = bytes.withUnsafeBytes { Socket.write(connection.fd, $0) }
+        switch written {
+        case .failed:
+            Glibc.shutdown(connection.fd, Int32(SHUT_RDWR))
+            beginLingeringClose(connection)
+            return nil
+        case .wouldBlock, .written:
+            let count = if case .written(let n) = written { n } else { 0 }
+            if count < bytes.count {
+                connection.pendingOutput = bytes
+                connection.pendingOffset = count
+                connection.closeAfterWrite = close
+                connection.setDeadline(MonotonicClock.now() + configuration.writeTimeout.nanoseconds, .write)
+                connection.phase = .writing
+                poll.arm(connection.fd, for: .write)
+                return nil
             }
-            if close {
-                beginLingeringClose(connection)
-                return
-            }
-            switch parseBuffered(connection) {
-            case .request(let next):
-                request = next
-            case .needMoreInput:
-                connection.phase = .reading
-                poll.arm(connection.fd, for: .read)
-                return
-            case .closing:
-                return
+        }
+        if close {
+            beginLingeringClose(connection)
+            return nil
+        }
+        switch parseBuffered(connection) {
+        case .request(let next):
+            return next
+        case .needMoreInput:
+            connection.phase = .reading
+            poll.arm(connection.fd, for: .read)
+            return nil
+        case .closing:
+            return nil
+        }
+    }
+
+    /// Sends every held response; requests found buffered behind them are served
+    /// next by this thread. Safe inside a handler: held connections are taken by
+    /// no other thread (they are not armed), so their locks are free.
+    private func sendHeld(_ hold: ResponseHold) {
+        for held in hold.takeAll() {
+            held.connection.lock.withLock {
+                if let next = send(held.bytes, on: held.connection, close: false) { hold.addPipelined(next, on: held.connection) }
             }
         }
     }
@@ -523,7 +561,7 @@ extension NSLock {
 /// number stand by. In `ThreadWaits.whileWaiting` a thread lends its place to a
 /// standing-by one for the wait; coming back it goes on at once, over the
 /// count, and steps back to stand by after the request it is serving.
-private final class Places: WaitLender, @unchecked Sendable {  // guarded by `condition`
+private final class Places: @unchecked Sendable {  // guarded by `condition`
     private let condition = NSCondition()
     private var free: Int
 
@@ -561,4 +599,23 @@ private final class Places: WaitLender, @unchecked Sendable {  // guarded by `co
         free -= 1
         condition.unlock()
     }
+}
+
+/// A thread's lender: before its place goes to another thread, the responses the
+/// thread holds are sent, so that they do not wait for the disk with it.
+private final class PlaceLender: WaitLender, @unchecked Sendable {  // used by its own thread only
+    private let places: Places
+    private let beforeLending: () -> Void
+
+    init(places: Places, beforeLending: @escaping () -> Void) {
+        self.places = places
+        self.beforeLending = beforeLending
+    }
+
+    func lend() {
+        beforeLending()
+        places.lend()
+    }
+
+    func takeBack() { places.takeBack() }
 }
