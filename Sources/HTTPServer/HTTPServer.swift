@@ -16,6 +16,8 @@ import ThreadWaits
 /// between an event and re-arming it; a slow handler occupies its thread only,
 /// and idle keep-alive connections cost a descriptor and a few hundred bytes,
 /// not a thread. Pipelined requests on one connection are answered in order.
+/// Under load a thread answers the requests ready at once in one burst
+/// (`ResponseHold`).
 public final class HTTPServer: @unchecked Sendable {
     public let configuration: Configuration
     private let handler: any HTTPHandler

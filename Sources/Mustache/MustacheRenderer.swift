@@ -23,7 +23,7 @@ struct MustacheRenderer: ~Copyable {
         /// The field number of each name of the program, or -1.
         let fields: [Int32]
         let depth: Int
-        let item: Int
+        var item: Int
 
         /// No rows section resolved the program's names. (Not an optional: unwrapping
         /// one copied the whole value for every name.)
@@ -139,9 +139,12 @@ struct MustacheRenderer: ~Copyable {
             }
         }
         rowFrames.append(RowFrame(rows: rows, depth: stack.count))
+        // One value for all items: a new one per item retained the rows and the fields each time.
+        var row = ResolvedRow(rows: rows, fields: fields, depth: stack.count, item: 0)
         for item in 0..<rows.count {
             rowFrames[rowFrames.count - 1].item = item
-            run(program, from: body, to: end, row: ResolvedRow(rows: rows, fields: fields, depth: stack.count, item: item))
+            row.item = item
+            run(program, from: body, to: end, row: row)
         }
         rowFrames.removeLast()
     }

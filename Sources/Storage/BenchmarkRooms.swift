@@ -61,9 +61,11 @@ public struct BenchmarkRooms: Sendable {
                 }
                 return start..<text.count
             }
-            let cursor = try GRDB.Row.fetchCursor(statement, arguments: [district, (page - 1) * 20])
-            while try cursor.next() != nil {
-                rows.append(Row(id: Int(sqlite3_column_int64(columns, 0)), title: append(1), district: append(2),
+            // A cursor of the first column steps the statement without making a
+            // GRDB `Row` per row (which reads every column's name: 2 % of a page).
+            let ids = try Int.fetchCursor(statement, arguments: [district, (page - 1) * 20])
+            while let id = try ids.next() {
+                rows.append(Row(id: id, title: append(1), district: append(2),
                                 capacity: Int(sqlite3_column_int64(columns, 3)), description: append(4),
                                 free: sqlite3_column_int64(columns, 5) != 0))
             }

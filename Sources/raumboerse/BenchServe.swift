@@ -101,12 +101,19 @@ struct BenchRoomsPage: MustacheContext {
 
 struct BenchRoomRows: MustacheRows {
     let page: BenchmarkRooms.Page
+    /// The page's rows, held here: read through the page, each field retained them.
+    let rows: [BenchmarkRooms.Row]
+
+    init(page: BenchmarkRooms.Page) {
+        self.page = page
+        rows = page.rows
+    }
 
     var fieldNames: [String] { ["id", "title", "district", "capacity", "description", "free"] }
-    var count: Int { page.rows.count }
+    var count: Int { rows.count }
 
     func field(_ field: Int, of item: Int) -> MustacheField {
-        let room = page.rows[item]
+        let room = rows[item]
         return switch field {
         case 0: .int(room.id)
         case 1: .utf8(page.text(room.title))

@@ -230,6 +230,17 @@ struct HTTPRequestParserAcceptanceTests {
         #expect(HTTPRequest(method: .GET, target: "https://example.org").path == "/")
     }
 
+    @Test("a target splits at its first ? into path and query", arguments: [
+        ("/rooms", "/rooms", ""), ("/rooms?", "/rooms", ""), ("/rooms?a=1?b=2", "/rooms", "a=1?b=2"),
+        ("/st-j%C3%BCrgen?q=%C3%BC", "/st-j%C3%BCrgen", "q=%C3%BC"), ("*", "*", ""),
+        ("http://host", "/", ""), ("https://host:8443?x", "/", ""), ("http://host/?x=1", "/", "x=1"),
+    ])
+    func targetSplit(target: String, path: String, query: String) {
+        let request = HTTPRequest(method: .GET, target: target)
+        #expect(request.path == path)
+        #expect(request.query == query)
+    }
+
     @Test("HTTP/1.0 needs no Host and HTTP/1.1 with a higher minor version is read as 1.1")
     func versions() throws {
         let (old, _) = try singleRequest("GET / HTTP/1.0\r\n\r\n")

@@ -52,6 +52,7 @@ struct ByteBuffer {
 /// which both the request head and multipart part headers refuse (RFC 9112 §2.2).
 func crlfLines(_ section: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UInt8>]? {
     var lines: [UnsafeBufferPointer<UInt8>] = []
+    lines.reserveCapacity(16)  // a browser's head has about a dozen lines: one allocation
     var lineStart = 0
     var index = 0
     while index < section.count {

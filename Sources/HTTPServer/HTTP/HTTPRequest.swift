@@ -43,16 +43,20 @@ public struct HTTPRequest: Sendable {
     }
 
     static func split(target: String) -> (path: String, query: String) {
-        var rest = Substring(target)
+        // On the UTF-8 view: searching the characters of a String cost a request 1 %.
+        let bytes = target.utf8
+        var start = bytes.startIndex
         // absolute-form (RFC 9112 §3.2.2): keep only the path and query.
-        if rest.hasPrefix("http://") || rest.hasPrefix("https://") {
-            rest = rest.drop { $0 != ":" }.dropFirst(3)
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        if bytes.starts(with: "http://".utf8) || bytes.starts(with: "https://".utf8) {
+            let colon = bytes.firstIndex(of: UInt8(ascii: ":"))!
+            let authority = bytes.index(colon, offsetBy: 3, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            guard let slash = bytes[authority...].firstIndex(of: UInt8(ascii: "/")) else { return ("/", "") }
+            start = slash
         }
-        if let mark = rest.firstIndex(of: "?") {
-            return (String(rest[..<mark]), String(rest[rest.index(after: mark)...]))
+        if let mark = bytes[start...].firstIndex(of: UInt8(ascii: "?")) {
+            return (String(target[start..<mark]), String(target[bytes.index(after: mark)...]))
         }
-        return (String(rest), "")
+        return (String(target[start...]), "")
     }
 }
 

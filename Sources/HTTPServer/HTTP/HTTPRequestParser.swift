@@ -180,7 +180,7 @@ struct HTTPRequestParser {
         }
         let (method, target, version) = try parseRequestLine(requestLine)
 
-        var headers = HTTPHeaders()
+        var headers = HTTPHeaders(capacity: lines.count - 1)
         for line in lines.dropFirst() {
             let (name, value) = try HTTPRequestParser.parseField(line)
             headers.append(name, value)
@@ -194,8 +194,8 @@ struct HTTPRequestParser {
         guard parts[0].allSatisfy(HTTPRequestParser.isTokenByte) else { throw .bad("invalid method") }
         guard parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { throw .bad("invalid request target") }
 
-        let versionBytes = Array(parts[2])
-        guard versionBytes.count == 8, versionBytes.starts(with: Array("HTTP/".utf8)),
+        let versionBytes = UnsafeBufferPointer(rebasing: parts[2])
+        guard versionBytes.count == 8, versionBytes.starts(with: "HTTP/".utf8),
               isDigit(versionBytes[5]), versionBytes[6] == 0x2E, isDigit(versionBytes[7])
         else { throw .bad("malformed HTTP version") }
         guard versionBytes[5] == 0x31 else {
