@@ -54,7 +54,8 @@ public struct BenchmarkRooms: Sendable {
             var rows: [Row] = []
             rows.reserveCapacity(20)
             let columns = statement.sqliteStatement
-            func append(_ column: Int32) -> Range<Int> {
+            // `text` is passed in: captured and changed, it lived in a box retained on every use.
+            func append(_ column: Int32, to text: inout [UInt8]) -> Range<Int> {
                 let start = text.count
                 if let bytes = sqlite3_column_text(columns, column) {
                     text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(columns, column))))
@@ -65,8 +66,8 @@ public struct BenchmarkRooms: Sendable {
             // GRDB `Row` per row (which reads every column's name: 2 % of a page).
             let ids = try Int.fetchCursor(statement, arguments: [district, (page - 1) * 20])
             while let id = try ids.next() {
-                rows.append(Row(id: id, title: append(1), district: append(2),
-                                capacity: Int(sqlite3_column_int64(columns, 3)), description: append(4),
+                rows.append(Row(id: id, title: append(1, to: &text), district: append(2, to: &text),
+                                capacity: Int(sqlite3_column_int64(columns, 3)), description: append(4, to: &text),
                                 free: sqlite3_column_int64(columns, 5) != 0))
             }
             return Page(rows: rows, text: text)
