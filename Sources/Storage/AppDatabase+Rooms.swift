@@ -133,13 +133,13 @@ extension AppDatabase {
 
     /// Published rooms of one organisation.
     public func publishedRooms(of organisation: Organisation.ID) throws -> [RoomSummary] {
-        try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(AppDatabase.summaryColumns) FROM room r
-                JOIN organisation o ON o.id = r.organisationId
-                \(AppDatabase.firstPhotoJoin)
-                WHERE r.organisationId = ? AND r.status = 'published' ORDER BY r.title
-                """), arguments: [organisation.rawValue]).map(AppDatabase.summary)
+        try read(statement: """
+            SELECT \(AppDatabase.summaryColumns) FROM room r
+            JOIN organisation o ON o.id = r.organisationId
+            \(AppDatabase.firstPhotoJoin)
+            WHERE r.organisationId = ? AND r.status = 'published' ORDER BY r.title
+            """) { statement in
+            try Row.fetchAll(statement, arguments: [organisation.rawValue]).map(AppDatabase.summary)
         }
     }
 

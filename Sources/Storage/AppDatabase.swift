@@ -51,6 +51,11 @@ public struct AppDatabase: Sendable {
         try readers.read(body)
     }
 
+    /// Runs one statement in the read transaction SQLite gives it.
+    func read<T>(statement sql: String, _ body: (Statement) throws -> T) throws -> T {
+        try readers.read(statement: sql, body)
+    }
+
     public func migrate() throws {
         try Migrations.migrator.migrate(pool)
     }

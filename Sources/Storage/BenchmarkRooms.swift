@@ -2,8 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// Read access to the shared benchmark database (`../shared/bench/db/gen_db.py`):
-/// the same read connections and cached-statement queries as `AppDatabase`, so
-/// the benchmark measures the code paths the site uses.
+/// the same read connections and single-statement reads as `AppDatabase` (an
+/// organisation's rooms), so the benchmark measures the code paths the site uses.
 public struct BenchmarkRooms: Sendable {
     /// One page of rooms. Their text stays the UTF-8 bytes SQLite holds, all in
     /// one buffer owned by the page: building a `String` per column validated
@@ -45,10 +45,9 @@ public struct BenchmarkRooms: Sendable {
 
     /// The 20 rooms of `district` on 1-based `page`, ordered by id.
     public func rooms(district: String, page: Int) throws -> Page {
-        try readers.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT id, title, district, capacity, description, free FROM room WHERE district = ? ORDER BY id LIMIT 20 OFFSET ?
-                """)
+        try readers.read(statement: """
+            SELECT id, title, district, capacity, description, free FROM room WHERE district = ? ORDER BY id LIMIT 20 OFFSET ?
+            """) { statement in
             var text: [UInt8] = []
             text.reserveCapacity(8 * 1024)
             var rows: [Row] = []

@@ -47,6 +47,25 @@ struct ReaderConnectionsTests {
         #expect(try readers.read(organisations) == 1)
     }
 
+    @Test("a single-statement read ends its snapshot when it returns, even when it stopped stepping early")
+    func singleStatement() throws {
+        let (database, directory) = try makeTestDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in ["Erste", "Zweite", "Dritte"] { try addOrganisation(database, name) }
+        let readers = ReaderConnections(path: database.path, maximum: 1)
+        let first = try readers.read(statement: "SELECT name FROM organisation ORDER BY id") { statement in
+            try String.fetchCursor(statement).next()  // one row of three: the statement is still running here
+        }
+        #expect(first == "Erste")
+        try addOrganisation(database, "Vierte")
+        // A snapshot still held by the (only) reader would keep the checkpoint from truncating the WAL.
+        let (busy, _, _) = try database.pool.writeWithoutTransaction { db in
+            try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").map { ($0[0] as Int, $0[1] as Int, $0[2] as Int) }!
+        }
+        #expect(busy == 0)
+        #expect(try readers.read(statement: "SELECT count(*) FROM organisation") { try Int.fetchOne($0) } == 4)
+    }
+
     @Test("never more connections in use than the maximum; readers beyond it wait and all finish")
     func bounded() throws {
         let (database, directory) = try makeTestDatabase()

@@ -27,19 +27,27 @@ extension String {
     /// Percent-encodes every byte but those `keeping` keeps: by default the
     /// unreserved characters (RFC 3986 §2.3).
     public func percentEncoded(keeping: (UInt8) -> Bool = String.isUnreserved) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count * 3)
-        for byte in utf8 {
-            if keeping(byte) {
-                out.append(byte)
-            } else {
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+        // Written straight into the new string: no table or byte array per call.
+        String(unsafeUninitializedCapacity: utf8.count * 3) { out in
+            var count = 0
+            for byte in utf8 {
+                if keeping(byte) {
+                    out[count] = byte
+                    count += 1
+                } else {
+                    out[count] = UInt8(ascii: "%")
+                    out[count + 1] = String.hexCharacter(of: byte >> 4)
+                    out[count + 2] = String.hexCharacter(of: byte & 0xF)
+                    count += 3
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `0`–`9`, `A`–`F` for a nibble.
+    private static func hexCharacter(of nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     /// ASCII letters and digits.
