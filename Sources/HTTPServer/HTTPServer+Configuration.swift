@@ -37,7 +37,8 @@ extension HTTPServer {
         /// Open connections at most; when full, idle keep-alive connections are closed first.
         public var maxConnections = 16_384
         public var maxRequestsPerConnection = 1000
-        /// Called once per request after the response is written; nil logs nothing.
+        /// Called once per request when its response is ready (a held response is
+        /// sent a moment later, see `ResponseHold`); nil logs nothing.
         public var accessLog: (@Sendable (AccessLogEntry) -> Void)?
         /// Called for failures the client does not see (handler errors).
         public var errorLog: (@Sendable (String) -> Void)?

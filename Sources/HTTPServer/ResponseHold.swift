@@ -12,8 +12,8 @@
 ///
 /// What follows a held response must be quick, so only responses of quick
 /// handlers are held, and the server sends what is held before a request that
-/// may take long (one with a body: a login's password hash, an upload) and
-/// before a handler waits (`ThreadWaits`).
+/// may take long (any but GET and HEAD, and any with a body: a login's password
+/// hash, an upload) and before a handler waits (`ThreadWaits`).
 final class ResponseHold {
     struct Response {
         let connection: Connection
