@@ -274,17 +274,16 @@ struct MustacheRenderer: ~Copyable {
 
     /// The bytes of `block` that are `&` `'` (0x26, 0x27), `<` `>` (0x3C, 0x3E) or
     /// `"` (0x22), as all-ones bytes of two words (byte i of the block is byte i
-    /// of the words, little-endian); zero if none is. Vector against vector: the
-    /// comparisons with a scalar compiled to a loop over the sixteen bytes.
-    /// The constants are typed: `SIMD16(repeating:)` with an inferred type chose
-    /// the generic comparison, a loop over the lanes.
+    /// of the words, little-endian); zero if none is. The constants are typed:
+    /// with `SIMD16(repeating:)` inferred, the compiler chose the generic
+    /// comparison, a loop over the lanes, instead of `pcmpeqb`.
     @inline(__always)
     static func specialBytes(_ block: SIMD16<UInt8>) -> SIMD2<UInt64> {
-        let one: SIMD16<UInt8> = .init(repeating: 0x01), two: SIMD16<UInt8> = .init(repeating: 0x02)
-        let ampersand: SIMD16<UInt8> = .init(repeating: 0x27), angle: SIMD16<UInt8> = .init(repeating: 0x3E)
+        let lowBit: SIMD16<UInt8> = .init(repeating: 0x01), secondBit: SIMD16<UInt8> = .init(repeating: 0x02)
+        let apostrophe: SIMD16<UInt8> = .init(repeating: 0x27), greaterThan: SIMD16<UInt8> = .init(repeating: 0x3E)
         let quote: SIMD16<UInt8> = .init(repeating: 0x22)
-        let ampersandOrApostrophe = (block | one) .== ampersand
-        let angleBracket = (block | two) .== angle
+        let ampersandOrApostrophe = (block | lowBit) .== apostrophe
+        let angleBracket = (block | secondBit) .== greaterThan
         let doubleQuote = block .== quote
         let any = unsafeBitCast(ampersandOrApostrophe, to: SIMD16<Int8>.self) | unsafeBitCast(angleBracket, to: SIMD16<Int8>.self)
             | unsafeBitCast(doubleQuote, to: SIMD16<Int8>.self)

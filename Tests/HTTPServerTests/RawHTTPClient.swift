@@ -208,6 +208,26 @@ func withServer<R>(
     return try body(server)
 }
 
+/// `withServer` with one place to serve in and one thread standing by for a
+/// thread that waits inside `ThreadWaits.whileWaiting`.
+func withOnePlaceServer<R>(
+    handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse,
+    _ body: (HTTPServer) throws -> R
+) throws -> R {
+    try withServer({ configuration in
+        configuration.workerThreads = 1
+        configuration.spareThreads = 1
+    }, handler: handler, body)
+}
+
+extension Duration {
+    /// The duration in seconds, for comparing with limits in tests.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
 func makeServer(
     _ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
     handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse = echo

@@ -9,8 +9,7 @@ private func timedGet(port: Int, _ target: String) throws -> (status: Int, secon
     let client = try RawHTTPClient(port: port)
     try client.send(Raw.get(target))
     let status = try client.readResponse().status
-    let (seconds, attoseconds) = (ContinuousClock.now - start).components
-    return (status, Double(seconds) + Double(attoseconds) / 1e18)
+    return (status, (ContinuousClock.now - start).seconds)
 }
 
 @Suite("Threads that wait lend their place")
@@ -20,10 +19,7 @@ struct ThreadWaitsTests {
     /// place meanwhile. Returns how `/go`, sent 0.3 s after `/wait`, fared.
     private func goWhileWaiting(lending: Bool) throws -> (status: Int, seconds: Double) {
         let go = DispatchSemaphore(value: 0)
-        return try withServer({ configuration in
-            configuration.workerThreads = 1
-            configuration.spareThreads = 1
-        }, handler: { request in
+        return try withOnePlaceServer(handler: { request in
             switch request.path {
             case "/wait":
                 let wait = { go.wait(timeout: .now() + 2) == .success }
