@@ -394,8 +394,7 @@ public final class HTTPServer: @unchecked Sendable {
     private func sendError(_ error: HTTPParseError, on connection: Connection) {
         var response = HTTPResponse.text("\(error.status.reason): \(error.reason)\n", status: error.status)
         response.headers["X-Content-Type-Options"] = "nosniff"
-        let bytes = HTTPResponseEncoder.encode(response, version: .http1_1, includeBody: true, close: true)
-        _ = bytes.withUnsafeBytes { Socket.write(connection.fd, $0) }
+        _ = write(HTTPResponseEncoder.encode(response, version: .http1_1, includeBody: true, close: true), to: connection.fd)
         configuration.accessLog?(HTTPServer.AccessLogEntry(
             method: "-", target: "-", route: nil, status: error.status.code, bytes: response.body.count,
             duration: .zero, remoteAddress: connection.remoteAddress, metadata: [:]
@@ -422,15 +421,15 @@ public final class HTTPServer: @unchecked Sendable {
             let close = !request.wantsKeepAlive
                 || connection.requestsServed >= configuration.maxRequestsPerConnection
                 || stopRequested.load(ordering: .relaxed)
-            let bytes = HTTPResponseEncoder.encode(response, version: request.version, includeBody: request.method != .HEAD, close: close)
+            let encoded = HTTPResponseEncoder.encode(response, version: request.version, includeBody: request.method != .HEAD, close: close)
             let finished = MonotonicClock.now()
             configuration.accessLog?(HTTPServer.AccessLogEntry(
                 method: request.method.rawValue, target: request.target, route: response.routePattern, status: response.status.code,
                 bytes: response.body.count, duration: .nanoseconds(Int64(finished - started)),
                 remoteAddress: request.remoteAddress, metadata: response.logMetadata
             ))
-            if !close, hold.hold(bytes, for: connection, started: started, finished: finished) { return }
-            guard let next = send(bytes, on: connection, close: close) else { return }
+            if !close, hold.hold(encoded, for: connection, started: started, finished: finished) { return }
+            guard let next = send(encoded, on: connection, close: close) else { return }
             request = next
         }
     }
@@ -438,8 +437,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// Writes a response and moves its connection on: to lingering close, to
     /// waiting for writability or input, or, returned, to the next request already
     /// buffered. The caller holds `connection.lock`.
-    private func send(_ bytes: [UInt8], on connection: Connection, close: Bool) -> HTTPRequest? {
-        let written = bytes.withUnsafeBytes { Socket.write(connection.fd, $0) }
+    private func send(_ response: EncodedResponse, on connection: Connection, close: Bool) -> HTTPRequest? {
+        let written = write(response, to: connection.fd)
         switch written {
         case .failed:
             Glibc.shutdown(connection.fd, Int32(SHUT_RDWR))
@@ -447,9 +446,9 @@ public final class HTTPServer: @unchecked Sendable {
             return nil
         case .wouldBlock, .written:
             let count = if case .written(let n) = written { n } else { 0 }
-            if count < bytes.count {
-                connection.pendingOutput = bytes
-                connection.pendingOffset = count
+            if count < response.count {
+                connection.pendingOutput = response.bytes(from: count)
+                connection.pendingOffset = 0
                 connection.closeAfterWrite = close
                 connection.setDeadline(MonotonicClock.now() + configuration.writeTimeout.nanoseconds, .write)
                 connection.phase = .writing
@@ -479,9 +478,13 @@ public final class HTTPServer: @unchecked Sendable {
     private func sendHeld(_ hold: ResponseHold) {
         for held in hold.takeAll() {
             held.connection.lock.withLock {
-                if let next = send(held.bytes, on: held.connection, close: false) { hold.addPipelined(next, on: held.connection) }
+                if let next = send(held.response, on: held.connection, close: false) { hold.addPipelined(next, on: held.connection) }
             }
         }
+    }
+
+    private func write(_ response: EncodedResponse, to fd: Int32) -> Socket.WriteResult {
+        response.head.withUnsafeBytes { head in response.body.withUnsafeBytes { body in Socket.write(fd, head, body) } }
     }
 
     private func respond(to request: HTTPRequest) -> HTTPResponse {

@@ -17,7 +17,7 @@
 final class ResponseHold {
     struct Response {
         let connection: Connection
-        let bytes: [UInt8]
+        let response: EncodedResponse
     }
 
     /// A handler that took longer than this is not taken as part of a burst.
@@ -42,10 +42,10 @@ final class ResponseHold {
 
     /// Takes the response of a handler that ran from `started` to `finished`, or
     /// returns false: then the caller sends it now.
-    func hold(_ bytes: [UInt8], for connection: Connection, started: UInt64, finished: UInt64) -> Bool {
+    func hold(_ response: EncodedResponse, for connection: Connection, started: UInt64, finished: UInt64) -> Bool {
         guard responses.count < limit, finished - started < ResponseHold.quickHandlerNanoseconds else { return false }
         if responses.isEmpty { firstHeldAt = finished }
-        responses.append(Response(connection: connection, bytes: bytes))
+        responses.append(Response(connection: connection, response: response))
         return true
     }
 

@@ -46,16 +46,27 @@ public struct MustacheLibrary: Sendable {
         return output
     }
 
+    /// Appends the rendering to `output`, in a new array with room for `reserving`
+    /// more bytes (beyond that it grows, at the price of one more copy).
     /// `escapingHTML: false` writes `{{name}}` as it is, for plain text such as an
     /// e-mail's text part; HTML templates keep the default.
-    public func render(_ name: String, _ context: any MustacheContext, into output: inout [UInt8], escapingHTML: Bool = true) throws(MustacheError) {
+    public func render(_ name: String, _ context: any MustacheContext, into output: inout [UInt8],
+                       reserving: Int = 16 * 1024, escapingHTML: Bool = true) throws(MustacheError) {
         guard let template = templates[name] else {
             throw MustacheError(template: name, line: 0, column: 0, message: "no such template")
         }
-        var renderer = MustacheRenderer(library: self, output: MustacheOutput(prefix: output, reserving: 16 * 1024),
-                                        escapesHTML: escapingHTML, stack: [context])
-        renderer.render(template.program)
-        output = renderer.output.bytes()
+        let prefix = output
+        var moved: [UInt8]?
+        output = [UInt8](unsafeUninitializedCapacity: max(prefix.count + reserving, 64)) { storage, initialized in
+            var renderer = MustacheRenderer(library: self, output: MustacheOutput(prefix: prefix, storage: storage),
+                                            escapesHTML: escapingHTML, stack: [context])
+            renderer.render(template.program)
+            switch renderer.output.finish() {
+            case .inStorage(let count): initialized = count
+            case .moved(let bytes): moved = bytes
+            }
+        }
+        if let moved { output = moved }
     }
 
     func template(named name: String) -> MustacheTemplate? { templates[name] }

@@ -2,19 +2,25 @@
 /// A page is a few hundred writes of a few bytes each; `Array.append(contentsOf:)`
 /// checked uniqueness and capacity generically on each and cost a tenth of a
 /// rendered page (Benchmarks/README.md §1).
+///
+/// It writes into the uninitialised storage of the array that becomes the
+/// result, so a page is not copied once more at the end; only a render that
+/// outgrows that storage moves to a buffer of its own and is copied back.
 struct MustacheOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// False while writing into the caller's storage, which the caller frees.
+    private var ownsBase = false
 
-    /// Starts with `prefix` (the bytes a caller rendered before) and room for `reserving` more.
-    init(prefix: [UInt8], reserving: Int) {
-        capacity = max(prefix.count + reserving, 64)
-        base = .allocate(capacity: capacity)
+    /// Starts with `prefix` (the bytes a caller rendered before) in `storage`.
+    init(prefix: [UInt8], storage: UnsafeMutableBufferPointer<UInt8>) {
+        base = storage.baseAddress!
+        capacity = storage.count
         prefix.withUnsafeBufferPointer { write($0) }
     }
 
-    deinit { base.deallocate() }
+    deinit { if ownsBase { base.deallocate() } }
 
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
@@ -48,14 +54,21 @@ struct MustacheOutput: ~Copyable {
 
     private mutating func grow(to needed: Int) {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
-        grown.update(from: base, count: count)
-        base.deallocate()
+        grown.initialize(from: base, count: count)
+        if ownsBase { base.deallocate() }
         base = grown
+        ownsBase = true
         capacity = max(needed, capacity * 2)
     }
 
-    /// The bytes written, as an array (one copy).
-    consuming func bytes() -> [UInt8] {
-        Array(UnsafeBufferPointer(start: base, count: count))
+    enum Written {
+        /// All `count` bytes are in the storage the output started with.
+        case inStorage(count: Int)
+        /// The output outgrew that storage; here are its bytes.
+        case moved([UInt8])
+    }
+
+    consuming func finish() -> Written {
+        ownsBase ? .moved(Array(UnsafeBufferPointer(start: base, count: count))) : .inStorage(count: count)
     }
 }

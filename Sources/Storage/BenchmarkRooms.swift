@@ -8,14 +8,14 @@ public struct BenchmarkRooms: Sendable {
     /// One page of rooms. Their text stays the UTF-8 bytes SQLite holds, all in
     /// one buffer owned by the page: building a `String` per column validated
     /// every byte again and cost more than the query (Benchmarks/README.md §1).
-    public final class Page: @unchecked Sendable {  // immutable after init
-        public let rows: [Row]
-        private let text: UnsafeMutableBufferPointer<UInt8>
+    public final class Page: @unchecked Sendable {  // changed only while the query fills it
+        public fileprivate(set) var rows: [Row] = []
+        private var text: UnsafeMutableBufferPointer<UInt8>
+        private var textCount = 0
 
-        init(rows: [Row], text: [UInt8]) {
-            self.rows = rows
-            self.text = .allocate(capacity: text.count)
-            _ = self.text.initialize(from: text)
+        fileprivate init(textCapacity: Int) {
+            text = .allocate(capacity: textCapacity)
+            rows.reserveCapacity(20)
         }
 
         deinit { text.deallocate() }
@@ -23,6 +23,21 @@ public struct BenchmarkRooms: Sendable {
         /// Bytes of a row's text column; valid as long as the page lives.
         public func text(_ column: Range<Int>) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: text[column])
+        }
+
+        /// Copies a text column of the statement's current row in behind the others.
+        fileprivate func append(_ column: Int32, of statement: OpaquePointer) -> Range<Int> {
+            guard let bytes = sqlite3_column_text(statement, column) else { return textCount..<textCount }
+            let count = Int(sqlite3_column_bytes(statement, column))
+            if textCount + count > text.count {
+                let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(text.count * 2, textCount + count))
+                _ = grown.initialize(fromContentsOf: text[..<textCount])
+                text.deallocate()
+                text = grown
+            }
+            (text.baseAddress! + textCount).initialize(from: bytes, count: count)
+            textCount += count
+            return (textCount - count)..<textCount
         }
     }
 
@@ -48,28 +63,17 @@ public struct BenchmarkRooms: Sendable {
         try readers.read(statement: """
             SELECT id, title, district, capacity, description, free FROM room WHERE district = ? ORDER BY id LIMIT 20 OFFSET ?
             """) { statement in
-            var text: [UInt8] = []
-            text.reserveCapacity(8 * 1024)
-            var rows: [Row] = []
-            rows.reserveCapacity(20)
+            let result = Page(textCapacity: 8 * 1024)
             let columns = statement.sqliteStatement
-            // `text` is passed in: captured and changed, it lived in a box retained on every use.
-            func append(_ column: Int32, to text: inout [UInt8]) -> Range<Int> {
-                let start = text.count
-                if let bytes = sqlite3_column_text(columns, column) {
-                    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(columns, column))))
-                }
-                return start..<text.count
-            }
             // A cursor of the first column steps the statement without making a
             // GRDB `Row` per row (which reads every column's name: 2 % of a page).
             let ids = try Int.fetchCursor(statement, arguments: [district, (page - 1) * 20])
             while let id = try ids.next() {
-                rows.append(Row(id: id, title: append(1, to: &text), district: append(2, to: &text),
-                                capacity: Int(sqlite3_column_int64(columns, 3)), description: append(4, to: &text),
-                                free: sqlite3_column_int64(columns, 5) != 0))
+                result.rows.append(Row(id: id, title: result.append(1, of: columns), district: result.append(2, of: columns),
+                                       capacity: Int(sqlite3_column_int64(columns, 3)), description: result.append(4, of: columns),
+                                       free: sqlite3_column_int64(columns, 5) != 0))
             }
-            return Page(rows: rows, text: text)
+            return result
         }
     }
 }

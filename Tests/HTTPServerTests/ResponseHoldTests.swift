@@ -9,25 +9,27 @@ struct ResponseHoldTests {
         Connection(fd: -1, remoteAddress: "test", parser: HTTPRequestParser(limits: HTTPParserLimits()) { _ in 1024 })
     }
 
+    private func response(_ byte: UInt8) -> EncodedResponse { EncodedResponse(head: [byte], body: []) }
+
     @Test("only a quick handler's response is held, at most `limit` of them")
     func holdRules() {
         let hold = ResponseHold(limit: 2)
         let quick = ResponseHold.quickHandlerNanoseconds - 1
-        #expect(!hold.hold([1], for: connection(), started: 0, finished: ResponseHold.quickHandlerNanoseconds),
+        #expect(!hold.hold(response(1), for: connection(), started: 0, finished: ResponseHold.quickHandlerNanoseconds),
                 "a handler that took a millisecond may be followed by more slow ones")
         #expect(!hold.isHolding)
-        #expect(hold.hold([1], for: connection(), started: 10, finished: 10 + quick))
-        #expect(hold.hold([2], for: connection(), started: 20, finished: 20 + quick))
-        #expect(!hold.hold([3], for: connection(), started: 30, finished: 30 + quick), "the third is over the limit")
-        #expect(hold.takeAll().map(\.bytes) == [[1], [2]], "sent in the order they were finished")
+        #expect(hold.hold(response(1), for: connection(), started: 10, finished: 10 + quick))
+        #expect(hold.hold(response(2), for: connection(), started: 20, finished: 20 + quick))
+        #expect(!hold.hold(response(3), for: connection(), started: 30, finished: 30 + quick), "the third is over the limit")
+        #expect(hold.takeAll().map(\.response.head) == [[1], [2]], "sent in the order they were finished")
         #expect(!hold.isHolding)
-        #expect(!ResponseHold(limit: 0).hold([1], for: connection(), started: 0, finished: 1), "limit 0 holds nothing")
+        #expect(!ResponseHold(limit: 0).hold(response(1), for: connection(), started: 0, finished: 1), "limit 0 holds nothing")
     }
 
     @Test("the thread serves more ready requests only for a millisecond after the first held response")
     func holdAge() {
         let hold = ResponseHold(limit: 16)
-        #expect(hold.hold([1], for: connection(), started: 1_000, finished: 2_000))
+        #expect(hold.hold(response(1), for: connection(), started: 1_000, finished: 2_000))
         #expect(hold.mayServeMore(now: 2_000 + ResponseHold.maxWaitNanoseconds - 1))
         #expect(!hold.mayServeMore(now: 2_000 + ResponseHold.maxWaitNanoseconds))
     }

@@ -91,6 +91,23 @@ enum Socket {
         }
     }
 
+    /// Writes `first` and then `second` with one `sendmsg`.
+    static func write(_ fd: Int32, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> WriteResult {
+        var parts = (iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+                     iovec(iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress), iov_len: second.count))
+        return withUnsafeMutablePointer(to: &parts) { $0.withMemoryRebound(to: iovec.self, capacity: 2) { parts in
+            var message = msghdr()
+            message.msg_iov = parts
+            message.msg_iovlen = second.isEmpty ? 1 : 2
+            while true {
+                let n = sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+                if n >= 0 { return .written(n) }
+                if errno == EINTR { continue }
+                return (errno == EAGAIN || errno == EWOULDBLOCK) ? .wouldBlock : .failed
+            }
+        } }
+    }
+
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
     /// Raises the soft open-file limit to the hard one: each connection is a descriptor.

@@ -61,11 +61,9 @@ struct PageRenderer: Sendable {
               status: HTTPStatus = .ok) throws -> HTTPResponse {
         let library = library(layout.language)
         var layout = layout
-        layout.body.reserveCapacity(16 * 1024)
         try library.render(template.rawValue, context, into: &layout.body)
         var output: [UInt8] = []
-        output.reserveCapacity(layout.body.count + 4096)
-        try library.render(Template.layout.rawValue, layout, into: &output)
+        try library.render(Template.layout.rawValue, layout, into: &output, reserving: layout.body.count + 4096)
         var response = HTTPResponse.html(output, status: status)
         response.headers["Content-Language"] = layout.language.rawValue
         // The same address answers in the language of the cookie or the browser.
