@@ -84,6 +84,11 @@ struct URLEncodedFormTests {
         #expect("%".percentDecoded() == nil)
         #expect("%G0".percentDecoded() == nil)
         #expect("%c0%ae".percentDecoded() == nil, "overlong UTF-8 is not text")
+        #expect("%F0%9F%98".percentDecoded() == nil, "a cut-off sequence is refused, even where its repair is as long")
+        #expect("a%FFb".percentDecoded() == nil)
+        #expect("%EF%BF%BD".percentDecoded() == "\u{FFFD}", "a sent replacement character is text")
+        #expect("Jürgen%21".percentDecoded() == "Jürgen!")
+        #expect("".percentDecoded() == "")
     }
 
     @Test("percentEncoded keeps unreserved characters by default, or only what it is told to keep")

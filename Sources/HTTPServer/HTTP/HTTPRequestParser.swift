@@ -189,12 +189,16 @@ struct HTTPRequestParser {
     }
 
     private func parseRequestLine(_ line: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> (HTTPMethod, String, HTTPVersion) {
-        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else { throw .bad("malformed request line") }
-        guard parts[0].allSatisfy(HTTPRequestParser.isTokenByte) else { throw .bad("invalid method") }
-        guard parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { throw .bad("invalid request target") }
+        // method SP target SP version, each part non-empty but the version, no third space.
+        guard let methodEnd = line.firstIndex(of: 0x20), methodEnd > 0,
+              let targetEnd = line[(methodEnd + 1)...].firstIndex(of: 0x20), targetEnd > methodEnd + 1,
+              !line[(targetEnd + 1)...].contains(0x20)
+        else { throw .bad("malformed request line") }
+        let methodBytes = line[..<methodEnd], targetBytes = line[(methodEnd + 1)..<targetEnd]
+        guard methodBytes.allSatisfy(HTTPRequestParser.isTokenByte) else { throw .bad("invalid method") }
+        guard targetBytes.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { throw .bad("invalid request target") }
 
-        let versionBytes = UnsafeBufferPointer(rebasing: parts[2])
+        let versionBytes = UnsafeBufferPointer(rebasing: line[(targetEnd + 1)...])
         guard versionBytes.count == 8, versionBytes.starts(with: "HTTP/".utf8),
               isDigit(versionBytes[5]), versionBytes[6] == 0x2E, isDigit(versionBytes[7])
         else { throw .bad("malformed HTTP version") }
@@ -204,11 +208,11 @@ struct HTTPRequestParser {
         // RFC 9110 §2.5: a higher minor version is answered as the highest we speak.
         let version: HTTPVersion = versionBytes[7] == 0x30 ? .http1_0 : .http1_1
 
-        let methodText = String(decoding: parts[0], as: UTF8.self)
+        let methodText = String(decoding: methodBytes, as: UTF8.self)
         guard let method = HTTPMethod(rawValue: methodText), method != .CONNECT else {
             throw HTTPParseError(.notImplemented, "method \(methodText) is not implemented")
         }
-        let target = String(decoding: parts[1], as: UTF8.self)
+        let target = String(decoding: targetBytes, as: UTF8.self)
         let isOrigin = target.hasPrefix("/")
         let isAbsolute = target.hasPrefix("http://") || target.hasPrefix("https://")
         let isAsterisk = target == "*" && method == .OPTIONS

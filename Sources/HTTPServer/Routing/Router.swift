@@ -77,7 +77,8 @@ struct RoutePattern: Sendable {
     }
 
     static func segments(of path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+        // Split on bytes: splitting the String looks for Character boundaries (4,000 instructions for "/rooms").
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { Substring($0) }
     }
 
     func match(_ path: [Substring]) -> HTTPPathParameters? {
