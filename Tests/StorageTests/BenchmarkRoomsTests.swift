@@ -17,6 +17,11 @@ struct BenchmarkRoomsTests {
                                    description TEXT NOT NULL, free INTEGER NOT NULL CHECK (free IN (0, 1)));
                 CREATE INDEX room_district_id ON room(district, id);
                 """)
+            // Long descriptions: a page's text outgrows the buffer it starts with.
+            for id in 101...120 {
+                try db.execute(sql: "INSERT INTO room VALUES (?, ?, 'Buntekuh', 10, ?, 1)",
+                               arguments: [id, "Halle \(id)", String(repeating: "ä\(id % 10)", count: 1_000)])
+            }
             for id in 1...45 {
                 let district = id % 2 == 0 ? "St. Jürgen" : "Moisling"
                 try db.execute(sql: "INSERT INTO room VALUES (?, ?, ?, ?, ?, ?)",
@@ -42,6 +47,18 @@ struct BenchmarkRoomsTests {
         #expect(String(decoding: first.text(last.description), as: UTF8.self) == "Küche <klein> 40")
         #expect(try rooms.rooms(district: "St. Jürgen", page: 2).rows.map(\.id) == [42, 44])
         #expect(try rooms.rooms(district: "Innenstadt", page: 1).rows.isEmpty)
+    }
+
+    @Test("text beyond the room a page starts with comes out whole, row by row")
+    func longText() throws {
+        let (path, directory) = try makeBenchmarkDatabase()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let page = try BenchmarkRooms(path: path).rooms(district: "Buntekuh", page: 1)
+        #expect(page.rows.map(\.id) == Array(101...120))
+        for row in page.rows {
+            #expect(String(decoding: page.text(row.description), as: UTF8.self) == String(repeating: "ä\(row.id % 10)", count: 1_000))
+            #expect(String(decoding: page.text(row.title), as: UTF8.self) == "Halle \(row.id)")
+        }
     }
 
     @Test("a missing database fails when opened, not at the first page")
