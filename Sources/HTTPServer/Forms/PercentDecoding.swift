@@ -29,9 +29,9 @@ extension String {
                 count += 1
             }
             let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
-            let text = String(decoding: bytes, as: UTF8.self)
+            var text = String(decoding: bytes, as: UTF8.self)
             // Decoding repairs what is not UTF-8; valid input comes out unchanged.
-            return isASCII || text.utf8.elementsEqual(bytes) ? text : nil
+            return isASCII || text.withUTF8({ $0.elementsEqual(bytes) }) ? text : nil
         }
     }
 
