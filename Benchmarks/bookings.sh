@@ -3,12 +3,13 @@
 # room (open all day, every day) for DURATION; then counts confirmed bookings
 # and checks that no two confirmed bookings overlap.
 #   Benchmarks/bookings.sh [DURATION=10s] [CONNECTIONS=32]
+# BIN=other/raumboerse BIN_READY=1 measures another build as it is.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 DURATION="${1:-10s}"; CONNS="${2:-32}"
-BIN="$REPO/.build/release/raumboerse"
+BIN="${BIN:-$REPO/.build/release/raumboerse}"
 DATA="$(mktemp -d)"; PORT=8095
-(cd "$REPO" && swift build -c release --product raumboerse >/dev/null)
+[ -n "${BIN_READY:-}" ] || (cd "$REPO" && swift build -c release --product raumboerse >/dev/null)
 "$BIN" demo --data-dir "$DATA" >/dev/null
 python3 - "$DATA/raumboerse.sqlite" <<'PY'
 import sqlite3, sys

@@ -2,8 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// Read access to the shared benchmark database (`../shared/bench/db/gen_db.py`):
-/// the same read connections and single-statement reads as `AppDatabase` (an
-/// organisation's rooms), so the benchmark measures the code paths the site uses.
+/// the same read connections, statement cache and single-statement reads as
+/// `AppDatabase` (an organisation's rooms). The rows are read with SQLite's C
+/// API rather than GRDB's decoding, as the site's hottest reads could be.
 public struct BenchmarkRooms: Sendable {
     /// One page of rooms. Their text stays the UTF-8 bytes SQLite holds, all in
     /// one buffer owned by the page: building a `String` per column validated
