@@ -83,12 +83,7 @@ enum Socket {
     enum WriteResult { case written(Int), wouldBlock, failed }
 
     static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> WriteResult {
-        while true {
-            let n = send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
-            if n >= 0 { return .written(n) }
-            if errno == EINTR { continue }
-            return (errno == EAGAIN || errno == EWOULDBLOCK) ? .wouldBlock : .failed
-        }
+        write(fd, bytes, UnsafeRawBufferPointer(start: nil, count: 0))
     }
 
     /// Writes `first` and then `second` with one `sendmsg`.
