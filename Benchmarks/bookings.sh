@@ -3,7 +3,8 @@
 # room (open all day, every day) for DURATION; then counts confirmed bookings
 # and checks that no two confirmed bookings overlap.
 #   Benchmarks/bookings.sh [DURATION=10s] [CONNECTIONS=32]
-# BIN=other/raumboerse BIN_READY=1 measures another build as it is.
+# BIN=other/raumboerse BIN_READY=1 measures another build as it is; WORKERS and
+# SPARE set the server's --workers and --spare-threads.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 DURATION="${1:-10s}"; CONNS="${2:-32}"
@@ -19,7 +20,7 @@ c.executemany("INSERT INTO openingSpan VALUES (1, ?, 0, 1440)", [(d,) for d in r
 c.execute("UPDATE room SET bookingMode = 'instant', leadHours = 0, minMinutes = 15, maxMinutes = 1440, maxDaysAhead = 730, capacity = 100 WHERE id = 1")
 c.commit()
 PY
-taskset -c 0 "$BIN" serve --data-dir "$DATA" --port $PORT --quiet ${WORKERS:+--workers "$WORKERS"} --templates "$REPO/Templates" --public-dir "$REPO/Public" &
+taskset -c 0 "$BIN" serve --data-dir "$DATA" --port $PORT --quiet ${WORKERS:+--workers "$WORKERS"} ${SPARE:+--spare-threads "$SPARE"} --templates "$REPO/Templates" --public-dir "$REPO/Public" &
 PID=$!; trap 'kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 JAR="$DATA/cookies"
@@ -35,7 +36,9 @@ python3 - "$DATA/raumboerse.sqlite" "${DURATION%s}" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 confirmed = c.execute("SELECT count(*) FROM booking WHERE roomId = 1 AND status = 'confirmed' AND bookerUserId IS NOT NULL").fetchone()[0]
-overlaps = c.execute("""SELECT count(*) FROM booking a JOIN booking b ON a.roomId = b.roomId AND a.id < b.id
-  WHERE a.status = 'confirmed' AND b.status = 'confirmed' AND a.startsAt < b.endsAt AND b.startsAt < a.endsAt""").fetchone()[0]
-print(f"confirmed bookings: {confirmed} ({confirmed / float(sys.argv[2]):.0f}/s), overlapping confirmed pairs: {overlaps}")
+# Sorted by start, a confirmed booking overlaps another one iff it starts before
+# the latest end among those before it: one pass, where a self-join took seconds.
+overlaps = c.execute("""SELECT count(*) FROM (SELECT startsAt, max(endsAt) OVER (PARTITION BY roomId ORDER BY startsAt, id
+  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlierEnd FROM booking WHERE status = 'confirmed') WHERE startsAt < earlierEnd""").fetchone()[0]
+print(f"confirmed bookings: {confirmed} ({confirmed / float(sys.argv[2]):.0f}/s), confirmed bookings overlapping an earlier one: {overlaps}")
 PY

@@ -5,7 +5,8 @@
 #   Benchmarks/pages-100k.sh [DATA_DIR] [SECONDS] [CONNECTIONS]
 # DATA_DIR is made with `raumboerse demo --rooms 100000` when it does not exist.
 # SERVER_CPUS=0,1 lets the server use both cores (wrk stays on CPU 1), as the
-# site runs when deployed on a machine like this one; WORKERS sets its threads.
+# site runs when deployed on a machine like this one; WORKERS and SPARE set its
+# --workers and --spare-threads.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 DATA="${1:-/tmp/rb100k}"; SECONDS_="${2:-6}"; CONNS="${3:-64}"
@@ -13,7 +14,7 @@ PORT="${PORT:-8096}"
 BIN="${BIN:-$REPO/.build/release/raumboerse}"
 [ -n "${BIN_READY:-}" ] || (cd "$REPO" && swift build -c release >/dev/null)
 [ -f "$DATA/raumboerse.sqlite" ] || "$BIN" demo --rooms 100000 --data-dir "$DATA"
-taskset -c "${SERVER_CPUS:-0}" "$BIN" serve --data-dir "$DATA" --port "$PORT" --quiet ${WORKERS:+--workers "$WORKERS"} &
+taskset -c "${SERVER_CPUS:-0}" "$BIN" serve --data-dir "$DATA" --port "$PORT" --quiet ${WORKERS:+--workers "$WORKERS"} ${SPARE:+--spare-threads "$SPARE"} &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done

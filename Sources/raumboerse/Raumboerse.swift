@@ -43,6 +43,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Templates directory (RAUMBOERSE_TEMPLATES, default ./Templates).") var templates: String?
     @Option(help: "Static files directory (RAUMBOERSE_PUBLIC, default ./Public).") var publicDir: String?
     @Option(help: "Server threads; each serves one request at a time (RAUMBOERSE_WORKERS, default 4 per CPU the process may run on).") var workers: Int?
+    @Option(help: "Threads that serve while others wait for the disk, as bookings do (RAUMBOERSE_SPARE_THREADS, default 7 per --workers).") var spareThreads: Int?
     @Flag(help: "Mark cookies Secure; set when served over HTTPS (RAUMBOERSE_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "No access log line per request (RAUMBOERSE_QUIET=1).") var quiet = false
     @Option(help: "Log lines as logfmt or json (RAUMBOERSE_LOG_FORMAT, default logfmt).") var logFormat: String?
@@ -63,10 +64,12 @@ struct Serve: ParsableCommand {
         configuration.publicDirectory = settings.string(publicDir, "PUBLIC", default: "./Public")
         configuration.secureCookies = settings.bool(secureCookies, "SECURE_COOKIES")
         configuration.accessLog = !settings.bool(quiet, "QUIET")
-        // Four requests at once per CPU: on one core, 8 doubled the pages' p99. As many
-        // spare threads serve while bookings wait for the disk (Benchmarks/README.md §4).
+        // Four requests at once per CPU: on one core, 8 doubled the pages' p99. Spare threads
+        // serve while bookings wait for the disk, and the more bookings wait, the more one
+        // commit carries: 28 spares instead of 4 took bookings from 1,216 to 1,505/s (§4 of
+        // Benchmarks/README.md). A spare that never serves costs its 64 KiB buffer.
         configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 4 * HTTPServer.availableProcessors)
-        configuration.server.spareThreads = configuration.server.workerThreads
+        configuration.server.spareThreads = try settings.int(spareThreads, "SPARE_THREADS", default: 7 * configuration.server.workerThreads)
         let format = settings.string(logFormat, "LOG_FORMAT", default: "logfmt")
         guard let parsedFormat = RequestLogFormat(rawValue: format) else { throw ValidationError("--log-format must be logfmt or json") }
         configuration.logFormat = parsedFormat
