@@ -20,6 +20,7 @@ public struct MustacheLibrary: Sendable {
                                                    translations: MustacheLibrary.translations(translations, for: name))
         }
         try checkPartials()
+        inlinePartials()
     }
 
     /// A library from in-memory sources (tests).
@@ -28,6 +29,7 @@ public struct MustacheLibrary: Sendable {
             templates[name] = try MustacheTemplate(name: name, source: source, translations: MustacheLibrary.translations(translations, for: name))
         }
         try checkPartials()
+        inlinePartials()
     }
 
     /// Plain-text templates take their texts unescaped.
@@ -70,6 +72,11 @@ public struct MustacheLibrary: Sendable {
     }
 
     func template(named name: String) -> MustacheTemplate? { templates[name] }
+
+    private mutating func inlinePartials() {
+        let parsed = templates
+        for (name, template) in parsed { templates[name] = template.inliningPartials(from: parsed) }
+    }
 
     private func checkPartials() throws(MustacheError) {
         for template in templates.values {

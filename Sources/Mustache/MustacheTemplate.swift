@@ -9,19 +9,46 @@ public struct MustacheTemplate: Sendable {
     }
 
     let name: String
+    let nodes: [Node]
     let program: MustacheProgram
 
     /// Parses `source`; `name` appears in error messages. With `translations`,
     /// each `{{#t}}key{{/t}}` is replaced while parsing by the text for `key`, so
     /// a translated page costs nothing more to render than an untranslated one.
     public init(name: String, source: String, translations: MustacheTranslations? = nil) throws(MustacheError) {
-        self.name = name
         var parser = MustacheParser(name: name, source: Array(source.utf8), translations: translations)
-        program = MustacheProgram(try parser.parse())
+        self.init(name: name, nodes: try parser.parse())
+    }
+
+    private init(name: String, nodes: [Node]) {
+        self.name = name
+        self.nodes = nodes
+        program = MustacheProgram(nodes)
     }
 
     /// Names of the partials this template includes.
     var partialNames: [String] { program.partials }
+
+    /// This template with each partial's nodes in place of its tag: one program,
+    /// whose names a rows section resolves once for all its items, partials
+    /// included, and no partial looked up by name per item. A partial that
+    /// includes itself, directly or not, stays a tag (rendered at run time).
+    func inliningPartials(from templates: [String: MustacheTemplate]) -> MustacheTemplate {
+        func inline(_ nodes: [Node], within path: [String]) -> [Node] {
+            nodes.flatMap { node -> [Node] in
+                switch node {
+                case .partial(let partial):
+                    guard !path.contains(partial), let template = templates[partial] else { return [node] }
+                    return inline(template.nodes, within: path + [partial])
+                case .section(let name, let children, let inverted):
+                    return [.section(name, inline(children, within: path), inverted: inverted)]
+                case .text, .variable:
+                    return [node]
+                }
+            }
+        }
+        return partialNames.isEmpty ? self : MustacheTemplate(name: name, nodes: inline(nodes, within: [name]))
+    }
 }
 
 /// A template that could not be parsed or rendered, with where it happened.

@@ -95,6 +95,15 @@ struct MustacheTemplateTests {
         #expect(output == "<x><y>")
     }
 
+    @Test("partials in partials are put in place when the library loads; one that includes itself renders as deep as the data goes")
+    func nestedAndRecursivePartials() throws {
+        let partials = ["outer": "[{{> inner}}]", "inner": "{{t}}", "node": "({{t}}{{#children}}{{> node}}{{/children}})"]
+        #expect(try render("{{#items}}{{> outer}}{{/items}}", Values(["items": .list([Values(["t": .text("x")])])]), partials: partials) == "[x]")
+        let leaf = Values(["t": .text("b"), "children": .list([])])
+        let tree = Values(["t": .text("a"), "children": .list([leaf, leaf])])
+        #expect(try render("{{> node}}", tree, partials: partials) == "(a(b)(b))")
+    }
+
     @Test("a tag alone on its line is removed with the line, so templates can be indented")
     func standaloneLines() throws {
         let source = "<ul>\n  {{#items}}\n  <li>{{t}}</li>\n  {{/items}}\n</ul>\n"

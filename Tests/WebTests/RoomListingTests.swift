@@ -52,6 +52,7 @@ struct RoomListingTests {
         let visitor = server.client()
         #expect(try visitor.get("/rooms/1").status == 404)
         #expect(!(try visitor.get("/rooms")).text.contains("Lindenplatz"))
+        #expect(try visitor.get("/").text.contains("Zurzeit werden hier noch keine Räume vorgestellt."), "the start page says it has none")
         #expect(try owner.get("/rooms/1").status == 200, "the owner may preview a pending room")
 
         let moderator = try server.moderatorClient()
@@ -65,6 +66,8 @@ struct RoomListingTests {
         #expect(page.text.contains("Gemeinschaftsraum am Lindenplatz"))
         #expect(page.text.contains("08:00–12:00 und 14:00–18:00 Uhr"))
         #expect(page.text.contains("25,50 €"))
+        let home = try visitor.get("/").text
+        #expect(home.contains("href=\"/rooms/1\">Gemeinschaftsraum am Lindenplatz</a>") && !home.contains("noch keine Räume vorgestellt"))
         for query in ["q=lindenplatz", "q=Gemeinschaft", "district=st-lorenz-sued", "capacity=30", "accessible=1", "free=1",
                       "equipment=wifi&equipment=kitchen", "q=stadtteil"] {
             #expect(try visitor.get("/rooms?" + query).text.contains("/rooms/1\""), "\(query)")
@@ -254,7 +257,8 @@ struct RoomListingTests {
         }
         let page = try server.client().get("/rooms/1")
         #expect(page.status == 200 && !page.text.contains(photo.fileName) && !page.text.contains("Werbung statt Raum"))
-        #expect(!(try server.client().get("/rooms").text.contains(photo.fileName)), "nor on the cards")
+        let cardsBefore = try server.client().get("/rooms").text
+        #expect(!cardsBefore.contains(photo.fileName) && cardsBefore.contains("room-card-placeholder"), "nor on the cards")
         #expect(try server.client().get("/photos/" + photo.fileName).status == 404)
         let stranger = server.client()
         try stranger.register(email: "fremd@verein.example")
@@ -270,6 +274,11 @@ struct RoomListingTests {
                                               file: ("photo", "tiny-3x2.png", "image/png", try fixture("tiny-3x2.png")))
         #expect(trusted.header("Location") == "/rooms/1/edit?saved=photo#fotos")
         #expect(try server.client().get("/rooms/1").text.contains("Der Saal von innen"))
+        let online = try #require(try server.database.photos(of: Room.ID(1)).first)
+        let cards = try server.client().get("/rooms").text
+        #expect(cards.contains("<img class=\"room-card-media\" src=\"/photos/\(online.fileName)\" alt=\"Der Saal von innen\" width=\"3\" height=\"2\""),
+                "the card shows the reviewed photo")
+        #expect(!cards.contains("room-card-placeholder"))
     }
 
     @Test("editing: a public room of an untrusted organisation stays public with its approved text while a new text waits for review")

@@ -14,7 +14,9 @@ struct HomePageContext: MustacheContext {
         case "organisation_count": .text(texts.number(organisationCount))
         case "district_count": .text(texts.number(District.allCases.count))
         case "districts": .list(DistrictOption.all(selected: nil, texts: texts))
-        case "featured_rooms": .list(featured.map { RoomCardContext(room: $0, texts: texts) })
+        case "featured_rooms": .rows(RoomCards(featured, texts: texts))
+        // Asked instead of the cards themselves, which are worded when asked for.
+        case "has_featured_rooms": .bool(!featured.isEmpty)
         default: .missing
         }
     }

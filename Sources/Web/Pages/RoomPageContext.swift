@@ -121,7 +121,7 @@ struct OrganisationPageContext: MustacheContext {
         case "is_member": .bool(isMember)
         case "edit_url": .text(Paths.organisation(organisation.id) + "/edit")
         case "organisation": .context(OrganisationSummaryContext(organisation: organisation, texts: texts))
-        case "rooms": .list(rooms.map { RoomCardContext(room: $0, texts: texts) })
+        case "rooms": .rows(RoomCards(rooms, texts: texts))
         case "has_rooms": .bool(!rooms.isEmpty)
         case "room_count_label": .text(texts.plural("organisation_page.rooms.count", rooms.count))
         default: .missing

@@ -105,7 +105,7 @@ struct RoomsIndexContext: MustacheContext {
         case "has_results": .bool(!result.rooms.isEmpty)
         // As `AppDatabase.ftsQuery`: words count when they hold a letter or digit.
         case "has_words": .bool(form.filter.words?.contains { $0.isLetter || $0.isNumber } == true)
-        case "rooms": .list(RoomCardContext.cards(result.rooms, texts: texts, freeIn: form.filter.available?.slot, openOn: form.filter.openOn?.date))
+        case "rooms": .rows(RoomCards(result.rooms, texts: texts, freeIn: form.filter.available?.slot, openOn: form.filter.openOn?.date))
         case "pagination": result.pageCount > 1 ? .context(PaginationContext(form: form, result: result, texts: texts,
                                                                              isOpen: result.isCapped(at: form.filter.countLimit))) : .missing
         default: .missing
