@@ -1,5 +1,5 @@
 /// What a booking costs; a fee is in euro cents so no rounding creeps in.
-public enum Price: Sendable, Equatable {
+public enum Price: Sendable, Hashable {
     case free
     /// Free for nonprofits; others pay the fee per hour.
     case freeForNonprofits(feePerHourCents: Int)

@@ -240,7 +240,7 @@ struct HostileDateTests {
 
 @Suite("Search counts")
 struct SearchCountTests {
-    @Test("matches are counted 200 beyond the page shown: 'more than' with open pagination, exact once the end is in reach")
+    @Test("matches are counted 100 beyond the page shown: 'more than' with open pagination, exact once the end is in reach")
     func countWindow() throws {
         let server = try TestServer(demo: false)
         defer { server.stop() }
@@ -248,14 +248,14 @@ struct SearchCountTests {
         let client = server.client()
 
         let first = try client.get("/rooms").text
-        #expect(first.contains("Mehr als 200 Räume gefunden"))
+        #expect(first.contains("Mehr als 100 Räume gefunden"))
         #expect(first.contains("Seite 1<") || first.contains("Seite 1 "))
         #expect(!first.contains("Seite 1 von"))
-        #expect(first.contains("page=11"))
-        #expect(!first.contains("page=12"))
+        #expect(first.contains("page=6"))
+        #expect(!first.contains("page=7"))
 
         let eleventh = try client.get("/rooms?page=11").text
-        #expect(eleventh.contains("Mehr als 400 Räume gefunden"))
+        #expect(eleventh.contains("Mehr als 300 Räume gefunden"))
 
         let near = try client.get("/rooms?page=21").text
         #expect(near.contains("\(loaded.rooms) Räume gefunden"))

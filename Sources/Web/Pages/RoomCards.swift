@@ -40,6 +40,22 @@ final class RoomCards: MustacheRows {
         bytes.reserveCapacity(rooms.count * 512)
         var values: [Value] = []
         values.reserveCapacity(rooms.count * RoomCards.width)
+        // Worded once per page: cards of one page share Stadtteile and prices,
+        // and each wording looks up and fills catalogue texts.
+        var districtNames: [District: String] = [:]
+        var priceLabels: [Price: String] = [:]
+        func districtName(_ district: District) -> String {
+            if let name = districtNames[district] { return name }
+            let name = texts.name(district)
+            districtNames[district] = name
+            return name
+        }
+        func priceLabel(_ price: Price) -> String {
+            if let label = priceLabels[price] { return label }
+            let label = texts.priceLabel(price)
+            priceLabels[price] = label
+            return label
+        }
         func stored(_ string: String) -> Value {
             let start = bytes.count
             bytes += string.utf8
@@ -50,10 +66,10 @@ final class RoomCards: MustacheRows {
                 let value: Value = switch field {
                 case .url: stored(Paths.room(room.id) + (freeSlot?.form ?? openDay?.form ?? ""))
                 case .title: stored(room.title)
-                case .districtName: stored(texts.name(room.district))
+                case .districtName: stored(districtName(room.district))
                 case .capacity: stored(texts.number(room.capacity))
                 case .capacityIsOne: .bool(room.capacity == 1)
-                case .priceLabel: stored(texts.priceLabel(room.price))
+                case .priceLabel: stored(priceLabel(room.price))
                 case .isFree: .bool(room.price == .free || room.price == .donation)
                 case .organisationName: stored(room.organisationName)
                 case .excerpt: stored(Formatting.excerpt(room.description, length: 160))

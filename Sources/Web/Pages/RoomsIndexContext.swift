@@ -9,7 +9,10 @@ struct RoomSearchForm {
     /// Matches are counted only this far beyond the page shown; past that the page
     /// says "more than". Counting 1,000 matches of a filter on 100,000 rooms took
     /// 2 ms, eight times the page itself; the count moves along as people page on.
-    static let countAhead = 200
+    /// Five pages ahead: counting 200 free rooms was still 36 % of a date search's
+    /// instructions (Benchmarks/README.md §3), and more than 100 rooms asks for a
+    /// narrower filter rather than paging.
+    static let countAhead = 100
 
     var q = ""
     var district = ""
