@@ -42,8 +42,8 @@ struct Serve: ParsableCommand {
     @Flag(help: "Fill an empty database with Lübeck demo data first (RAUMBOERSE_DEMO=1).") var demo = false
     @Option(help: "Templates directory (RAUMBOERSE_TEMPLATES, default ./Templates).") var templates: String?
     @Option(help: "Static files directory (RAUMBOERSE_PUBLIC, default ./Public).") var publicDir: String?
-    @Option(help: "Server threads; each serves one request at a time (RAUMBOERSE_WORKERS, default 4 per CPU the process may run on).") var workers: Int?
-    @Option(help: "Threads that serve while others wait for the disk, as bookings do (RAUMBOERSE_SPARE_THREADS, default 7 per --workers).") var spareThreads: Int?
+    @Option(help: "Server threads; each serves one request at a time (RAUMBOERSE_WORKERS, default 2 per CPU the process may run on).") var workers: Int?
+    @Option(help: "Threads that serve while others wait for the disk, as bookings do (RAUMBOERSE_SPARE_THREADS, default 32).") var spareThreads: Int?
     @Flag(help: "Mark cookies Secure; set when served over HTTPS (RAUMBOERSE_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "No access log line per request (RAUMBOERSE_QUIET=1).") var quiet = false
     @Option(help: "Log lines as logfmt or json (RAUMBOERSE_LOG_FORMAT, default logfmt).") var logFormat: String?
@@ -64,12 +64,14 @@ struct Serve: ParsableCommand {
         configuration.publicDirectory = settings.string(publicDir, "PUBLIC", default: "./Public")
         configuration.secureCookies = settings.bool(secureCookies, "SECURE_COOKIES")
         configuration.accessLog = !settings.bool(quiet, "QUIET")
-        // Four requests at once per CPU: on one core, 8 doubled the pages' p99. Spare threads
-        // serve while bookings wait for the disk, and the more bookings wait, the more one
-        // commit carries: 28 spares instead of 4 took bookings from 1,216 to 1,505/s (§4 of
-        // Benchmarks/README.md). A spare that never serves costs its 64 KiB buffer.
-        configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 4 * HTTPServer.availableProcessors)
-        configuration.server.spareThreads = try settings.int(spareThreads, "SPARE_THREADS", default: 7 * configuration.server.workerThreads)
+        // Two requests at once per CPU: threads that share a core stretch each other's
+        // requests, and on one core 4 took the pages' p99 from 48 to 60 ms, 8 to twice
+        // that. Reads rarely wait; bookings do, for the disk, and lend their places to
+        // spare threads meanwhile. The more bookings wait, the more one commit carries:
+        // 28 spares instead of 4 took bookings from 1,216 to 1,505/s. A spare that never
+        // serves costs its 64 KiB buffer (Benchmarks/README.md §3 and §4).
+        configuration.server.workerThreads = try settings.int(workers, "WORKERS", default: 2 * HTTPServer.availableProcessors)
+        configuration.server.spareThreads = try settings.int(spareThreads, "SPARE_THREADS", default: 32)
         let format = settings.string(logFormat, "LOG_FORMAT", default: "logfmt")
         guard let parsedFormat = RequestLogFormat(rawValue: format) else { throw ValidationError("--log-format must be logfmt or json") }
         configuration.logFormat = parsedFormat
