@@ -107,15 +107,14 @@ extension AppDatabase {
     /// The user and password hash for a login attempt; blocked users are not found.
     public func credentials(email: String) throws -> (user: User, passwordHash: String)? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns), passwordHash FROM user WHERE email = ? AND blockedAt IS NULL",
-                                             arguments: [email]) else { return nil }
-            return (AppDatabase.user(row), row[8])
+            try db.cachedStatement(sql: "SELECT \(AppDatabase.userColumns), passwordHash FROM user WHERE email = ? AND blockedAt IS NULL")
+                .fetchFirst(arguments: [email]) { row in (AppDatabase.user(row), row[8]) }
         }
     }
 
     public func user(_ id: User.ID) throws -> User? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE id = ?", arguments: [id.rawValue]).map { AppDatabase.user($0) }
+            try db.cachedStatement(sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE id = ?").fetchFirst(arguments: [id.rawValue]) { AppDatabase.user($0) }
         }
     }
 
@@ -228,13 +227,15 @@ extension AppDatabase {
     }
 
     /// The session of a token hash with its (unblocked) user.
+    /// One statement in SQLite's own read transaction: every signed-in request asks.
     public func session(tokenHash: [UInt8]) throws -> StoredSession? {
-        try read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT s.id, s.csrfToken, s.createdAt, s.lastSeenAt, u.id, u.email, u.name, u.role, u.organisationId, u.organisationRole, u.language, u.blockedAt
-                FROM session s JOIN user u ON u.id = s.userId WHERE s.tokenHash = ? AND u.blockedAt IS NULL
-                """), arguments: [Data(tokenHash)]) else { return nil }
-            return StoredSession(id: row[0], user: AppDatabase.user(row, offset: 4), csrfToken: row[1], createdAt: row[2], lastSeenAt: row[3])
+        try read(statement: """
+            SELECT s.id, s.csrfToken, s.createdAt, s.lastSeenAt, u.id, u.email, u.name, u.role, u.organisationId, u.organisationRole, u.language, u.blockedAt
+            FROM session s JOIN user u ON u.id = s.userId WHERE s.tokenHash = ? AND u.blockedAt IS NULL
+            """) { statement in
+            try statement.fetchFirst(arguments: [Data(tokenHash)]) { row in
+                StoredSession(id: row[0], user: AppDatabase.user(row, offset: 4), csrfToken: row[1], createdAt: row[2], lastSeenAt: row[3])
+            }
         }
     }
 
@@ -275,8 +276,8 @@ extension AppDatabase {
 
     public func members(of organisation: Organisation.ID) throws -> [User] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE organisationId = ? ORDER BY name",
-                             arguments: [organisation.rawValue]).map { AppDatabase.user($0) }
+            try db.cachedStatement(sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE organisationId = ? ORDER BY name")
+                .fetchAll(arguments: [organisation.rawValue]) { AppDatabase.user($0) }
         }
     }
 
@@ -332,7 +333,7 @@ extension AppDatabase {
 
     static let userColumns = "id, email, name, role, organisationId, organisationRole, language, blockedAt"
 
-    static func user(_ row: Row, offset: Int = 0) -> User {
+    static func user(_ row: SQLiteRow, offset: Int = 0) -> User {
         User(id: User.ID(row[offset]), email: row[offset + 1], name: row[offset + 2],
              role: User.Role(rawValue: row[offset + 3]) ?? .member,
              organisationID: (row[offset + 4] as Int64?).map(Organisation.ID.init),

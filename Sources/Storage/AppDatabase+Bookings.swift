@@ -112,7 +112,8 @@ extension AppDatabase {
                 try AppDatabase.recordEvent(db, booking: id, actor: user, action: status.rawValue, reason: nil)
                 ids.append(BookingID(id))
             }
-            try AppDatabase.notifyBookingCreated(db, ids, by: user, confirmed: confirmed)
+            try AppDatabase.notifyBookingCreated(db, ids, at: slots.map { MailPayload.Time(start: $0.startsAt, end: $0.endsAt) },
+                                                 by: user, confirmed: confirmed)
             return ids
         }
     }
@@ -163,10 +164,10 @@ extension AppDatabase {
         """
 
     static func fetchBooking(_ db: Database, _ id: BookingID) throws -> BookingDetails? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(bookingColumns) \(bookingJoins) WHERE b.id = ?"), arguments: [id.rawValue]).map(bookingDetails)
+        try db.cachedStatement(sql: "SELECT \(bookingColumns) \(bookingJoins) WHERE b.id = ?").fetchFirst(arguments: [id.rawValue], bookingDetails)
     }
 
-    static func bookingDetails(_ row: Row) -> BookingDetails {
+    static func bookingDetails(_ row: SQLiteRow) -> BookingDetails {
         BookingDetails(
             id: BookingID(row[0]), roomID: Room.ID(row[1]), roomTitle: row[2], roomOrganisationID: Organisation.ID(row[3]),
             roomOrganisationName: row[4], bookerUserID: (row[5] as Int64?).map(User.ID.init), bookerName: row[6], bookerEmail: row[7],
@@ -291,38 +292,38 @@ extension AppDatabase {
     /// The user's own bookings, newest start first.
     public func bookings(bookedBy user: User.ID, limit: Int = 50) throws -> [BookingDetails] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins) WHERE b.bookerUserId = ? ORDER BY b.startsAt DESC LIMIT ?",
-                             arguments: [user.rawValue, limit]).map(AppDatabase.bookingDetails)
+            try db.cachedStatement(sql: "SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins) WHERE b.bookerUserId = ? ORDER BY b.startsAt DESC LIMIT ?")
+                .fetchAll(arguments: [user.rawValue, limit], AppDatabase.bookingDetails)
         }
     }
 
     /// Requests for the organisation's rooms that wait for an answer.
     public func pendingRequests(for organisation: Organisation.ID, now: Int64) throws -> [BookingDetails] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedStatement(sql: """
                 SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
                 WHERE r.organisationId = ? AND b.status = 'requested' AND b.endsAt > ? ORDER BY b.startsAt
-                """, arguments: [organisation.rawValue, now]).map(AppDatabase.bookingDetails)
+                """).fetchAll(arguments: [organisation.rawValue, now], AppDatabase.bookingDetails)
         }
     }
 
     /// Upcoming confirmed bookings of the organisation's rooms.
     public func upcomingBookings(ofRoomsOf organisation: Organisation.ID, now: Int64, limit: Int = 50) throws -> [BookingDetails] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedStatement(sql: """
                 SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
                 WHERE r.organisationId = ? AND b.status = 'confirmed' AND b.endsAt > ? ORDER BY b.startsAt LIMIT ?
-                """, arguments: [organisation.rawValue, now, limit]).map(AppDatabase.bookingDetails)
+                """).fetchAll(arguments: [organisation.rawValue, now, limit], AppDatabase.bookingDetails)
         }
     }
 
     /// Everything for a user's calendar feed: as booker and for their organisation's rooms.
     public func calendarBookings(for user: User) throws -> [BookingDetails] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedStatement(sql: """
                 SELECT \(AppDatabase.bookingColumns) \(AppDatabase.bookingJoins)
                 WHERE b.bookerUserId = ? OR r.organisationId IS ? ORDER BY b.startsAt
-                """, arguments: [user.id.rawValue, user.organisationID?.rawValue]).map(AppDatabase.bookingDetails)
+                """).fetchAll(arguments: [user.id.rawValue, user.organisationID?.rawValue], AppDatabase.bookingDetails)
         }
     }
 
@@ -351,8 +352,8 @@ extension AppDatabase {
 
     public func user(calendarToken token: String) throws -> User? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE calendarToken = ? AND blockedAt IS NULL",
-                             arguments: [token]).map { AppDatabase.user($0) }
+            try db.cachedStatement(sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE calendarToken = ? AND blockedAt IS NULL")
+                .fetchFirst(arguments: [token]) { AppDatabase.user($0) }
         }
     }
 }

@@ -56,13 +56,13 @@ extension AppDatabase {
     public func moderationQueue() throws -> (pending: [QueueEntry], reported: [QueueEntry]) {
         try read { db in
             func entries(_ condition: String, order: String, since: String = "NULL") throws -> [QueueEntry] {
-                try Row.fetchAll(db, sql: """
+                try db.cachedStatement(sql: """
                     SELECT \(AppDatabase.summaryColumns), r.status, r.updatedAt, r.organisationId, o.trusted,
                         r.title, r.description, r.rules, r.approvedTitle, r.approvedDescription, r.approvedRules, \(since) FROM room r
                     JOIN organisation o ON o.id = r.organisationId
                     \(AppDatabase.firstPhotoJoin)
                     WHERE \(condition) ORDER BY \(order)
-                    """).map { row in
+                    """).fetchAll { row in
                     let id: Int64 = row[0]
                     // Columns after the 14 summary columns: status, updatedAt, organisationId, trusted,
                     // title, description, rules, approvedTitle, approvedDescription, approvedRules, since.
@@ -172,11 +172,11 @@ extension AppDatabase {
     public func users(matching query: String, limit: Int = 100) throws -> [UserListing] {
         try read { db in
             let pattern = "%" + query.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            return try Row.fetchAll(db, sql: """
+            return try db.cachedStatement(sql: """
                 SELECT u.id, u.email, u.name, u.role, u.organisationId, u.organisationRole, u.language, u.blockedAt, o.name FROM user u
                 LEFT JOIN organisation o ON o.id = u.organisationId
                 WHERE u.email LIKE ? ESCAPE '\\' OR u.name LIKE ? ESCAPE '\\' OR o.name LIKE ? ESCAPE '\\' ORDER BY u.email LIMIT ?
-                """, arguments: [pattern, pattern, pattern, limit]).map {
+                """).fetchAll(arguments: [pattern, pattern, pattern, limit]) {
                 UserListing(user: AppDatabase.user($0), organisationName: $0[8], blocked: ($0[7] as Int64?) != nil)
             }
         }

@@ -188,13 +188,16 @@ extension AppDatabase {
 
     // MARK: What the messages tell
 
-    /// The facts of bookings `ids` (the first for names, all for times).
-    static func bookingPayload(_ db: Database, _ ids: [Int64]) throws -> (BookingDetails, MailPayload)? {
+    /// The facts of bookings `ids` (the first for names, all for times). `known`:
+    /// their times when the caller has just written them, so they are not read back.
+    static func bookingPayload(_ db: Database, _ ids: [Int64], times known: [MailPayload.Time]? = nil) throws -> (BookingDetails, MailPayload)? {
         guard let first = ids.first, let booking = try fetchBooking(db, BookingID(first)) else { return nil }
-        var times: [MailPayload.Time] = []
-        for id in ids {
-            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT startsAt, endsAt FROM booking WHERE id = ?"), arguments: [id]) {
-                times.append(MailPayload.Time(start: row[0], end: row[1]))
+        var times: [MailPayload.Time] = known ?? []
+        if known == nil {
+            for id in ids {
+                if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT startsAt, endsAt FROM booking WHERE id = ?"), arguments: [id]) {
+                    times.append(MailPayload.Time(start: row[0], end: row[1]))
+                }
             }
         }
         var values = [
@@ -207,8 +210,8 @@ extension AppDatabase {
     }
 
     /// New bookings or requests (one message for a series) to the room's organisation.
-    static func notifyBookingCreated(_ db: Database, _ ids: [BookingID], by user: User, confirmed: Bool) throws {
-        guard let (booking, facts) = try bookingPayload(db, ids.map(\.rawValue)) else { return }
+    static func notifyBookingCreated(_ db: Database, _ ids: [BookingID], at times: [MailPayload.Time], by user: User, confirmed: Bool) throws {
+        guard let (booking, facts) = try bookingPayload(db, ids.map(\.rawValue), times: times) else { return }
         var payload = facts
         payload.values["confirmed"] = confirmed ? "1" : nil
         payload.values["reply_to"] = booking.bookerEmail

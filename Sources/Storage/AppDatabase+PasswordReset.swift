@@ -60,7 +60,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE passwordReset SET usedAt = ? WHERE userId = ? AND usedAt IS NULL", arguments: [now, user.rawValue])
             try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [passwordHash, user.rawValue])
             try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [user.rawValue])
-            let actor = try Row.fetchOne(db, sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE id = ?", arguments: [user.rawValue]).map { AppDatabase.user($0) }
+            let actor = try db.cachedStatement(sql: "SELECT \(AppDatabase.userColumns) FROM user WHERE id = ?").fetchFirst(arguments: [user.rawValue]) { AppDatabase.user($0) }
             try AppDatabase.audit(db, actor: actor, action: "user.password_reset", objectType: "user", objectID: user.rawValue, reason: nil)
             return state
         }

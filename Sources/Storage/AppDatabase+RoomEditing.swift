@@ -192,13 +192,13 @@ extension AppDatabase {
     /// The rooms of an organisation in every status, for its members.
     public func ownedRooms(of organisation: Organisation.ID) throws -> [OwnedRoom] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedStatement(sql: """
                 SELECT \(AppDatabase.summaryColumns), r.status, r.statusReason,
                     r.proposedAt IS NOT NULL OR EXISTS (SELECT 1 FROM photo WHERE roomId = r.id AND awaitsReview) FROM room r
                 JOIN organisation o ON o.id = r.organisationId
                 \(AppDatabase.firstPhotoJoin)
                 WHERE r.organisationId = ? ORDER BY r.status = 'archived', r.title
-                """, arguments: [organisation.rawValue]).map { row in
+                """).fetchAll(arguments: [organisation.rawValue]) { row in
                 OwnedRoom(summary: AppDatabase.summary(row), status: Room.Status(rawValue: row[14]) ?? .pending, statusReason: row[15],
                           changesAwaitReview: row[16])
             }
@@ -354,8 +354,8 @@ extension AppDatabase {
     }
 
     static func fetchClosures(_ db: Database, _ room: Room.ID) throws -> [Closure] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, fromDate, toDate, reason FROM closure WHERE roomId = ? ORDER BY fromDate"),
-                         arguments: [room.rawValue]).map { Closure(id: $0[0], from: $0[1], to: $0[2], reason: $0[3]) }
+        try db.cachedStatement(sql: "SELECT id, fromDate, toDate, reason FROM closure WHERE roomId = ? ORDER BY fromDate")
+            .fetchAll(arguments: [room.rawValue]) { Closure(id: $0[0], from: $0[1], to: $0[2], reason: $0[3]) }
     }
 
     // MARK: Moderation

@@ -139,7 +139,7 @@ extension AppDatabase {
             \(AppDatabase.firstPhotoJoin)
             WHERE r.organisationId = ? AND r.status = 'published' ORDER BY r.title
             """) { statement in
-            try Row.fetchAll(statement, arguments: [organisation.rawValue]).map(AppDatabase.summary)
+            try statement.fetchAll(arguments: [organisation.rawValue], AppDatabase.summary)
         }
     }
 
@@ -172,10 +172,9 @@ extension AppDatabase {
     }
 
     static func fetchPhotos(_ db: Database, _ room: Room.ID, includingUnreviewed: Bool = false) throws -> [Photo] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT id, fileName, width, height, alt, awaitsReview FROM photo WHERE roomId = ? AND (? OR NOT awaitsReview) ORDER BY position, id
-            """), arguments: [room.rawValue, includingUnreviewed])
-            .map { Photo(id: Photo.ID($0[0]), fileName: $0[1], width: $0[2], height: $0[3], alt: $0[4], awaitsReview: $0[5]) }
+            """).fetchAll(arguments: [room.rawValue, includingUnreviewed]) { Photo(id: Photo.ID($0[0]), fileName: $0[1], width: $0[2], height: $0[3], alt: $0[4], awaitsReview: $0[5]) }
     }
 
     public func organisation(_ id: Organisation.ID) throws -> Organisation? {
@@ -183,9 +182,9 @@ extension AppDatabase {
     }
 
     static func fetchOrganisation(_ db: Database, _ id: Organisation.ID) throws -> Organisation? {
-        try Row.fetchOne(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT id, name, kind, district, description, website, contactEmail, phone, trusted FROM organisation WHERE id = ?
-            """), arguments: [id.rawValue]).map(AppDatabase.organisation)
+            """).fetchFirst(arguments: [id.rawValue], AppDatabase.organisation)
     }
 
     /// Figures for the start page: published rooms and the organisations offering them.
@@ -295,7 +294,7 @@ extension AppDatabase {
         LEFT JOIN photo p ON p.id = (SELECT id FROM photo WHERE roomId = r.id AND NOT awaitsReview ORDER BY position, id LIMIT 1)
         """
 
-    static func summary(_ row: Row) -> RoomSummary {
+    static func summary(_ row: SQLiteRow) -> RoomSummary {
         let photo: Photo? = (row[9] as Int64?).map { Photo(id: Photo.ID($0), fileName: row[10], width: row[11], height: row[12], alt: row[13]) }
         return RoomSummary(
             id: Room.ID(row[0]), title: row[1], description: row[2], district: District(rawValue: row[3]) ?? .innenstadt,
@@ -307,7 +306,7 @@ extension AppDatabase {
         Price.Model(rawValue: model).flatMap { Price(model: $0, feePerHourCents: cents) } ?? .free
     }
 
-    static func organisation(_ row: Row) -> Organisation {
+    static func organisation(_ row: SQLiteRow) -> Organisation {
         Organisation(
             id: Organisation.ID(row[0]), name: row[1], kind: Organisation.Kind(rawValue: row[2]) ?? .other,
             district: (row[3] as String?).flatMap(District.init(rawValue:)), description: row[4], website: row[5],
@@ -316,27 +315,29 @@ extension AppDatabase {
     }
 
     static func fetchRoom(_ db: Database, _ id: Room.ID) throws -> Room? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        var days: [[MinuteSpan]] = Array(repeating: [], count: 7)
+        try db.cachedStatement(sql: "SELECT weekday, startMinute, endMinute FROM openingSpan WHERE roomId = ?")
+            .forEachRow(arguments: [id.rawValue]) { span in
+                let day: Int = span[0]
+                if days.indices.contains(day), let s = MinuteSpan(start: span[1], end: span[2]) { days[day].append(s) }
+            }
+        let equipment = try db.cachedStatement(sql: "SELECT equipment FROM roomEquipment WHERE roomId = ?")
+            .fetchAll(arguments: [id.rawValue]) { Equipment(rawValue: $0[0]) }.compactMap { $0 }
+        return try db.cachedStatement(sql: """
             SELECT id, organisationId, status, title, description, district, street, postcode, capacity, areaM2, priceModel,
                 pricePerHourCents, bookingMode, stepFree, accessibleWC, hearingLoop, minMinutes, maxMinutes, leadHours,
                 maxDaysAhead, rules FROM room WHERE id = ?
-            """), arguments: [id.rawValue]) else { return nil }
-        var days: [[MinuteSpan]] = Array(repeating: [], count: 7)
-        for span in try Row.fetchAll(db.cachedStatement(sql: "SELECT weekday, startMinute, endMinute FROM openingSpan WHERE roomId = ?"),
-                                     arguments: [id.rawValue]) {
-            if let s = MinuteSpan(start: span[1], end: span[2]) { days[span[0] as Int].append(s) }
+            """).fetchFirst(arguments: [id.rawValue]) { row in
+            Room(
+                id: Room.ID(row[0]), organisationID: Organisation.ID(row[1]), status: Room.Status(rawValue: row[2]) ?? .pending,
+                title: row[3], description: row[4], district: District(rawValue: row[5]) ?? .innenstadt, street: row[6],
+                postcode: row[7], capacity: row[8], areaM2: row[9], price: price(model: row[10], cents: row[11]),
+                bookingMode: Room.BookingMode(rawValue: row[12]) ?? .request,
+                accessibility: Accessibility(stepFree: row[13], accessibleWC: row[14], hearingLoop: row[15]),
+                equipment: Set(equipment), openingHours: WeeklyHours(days: days), minMinutes: row[16], maxMinutes: row[17],
+                leadHours: row[18], maxDaysAhead: row[19], rules: row[20]
+            )
         }
-        let equipment = try String.fetchAll(db.cachedStatement(sql: "SELECT equipment FROM roomEquipment WHERE roomId = ?"),
-                                             arguments: [id.rawValue]).compactMap(Equipment.init(rawValue:))
-        return Room(
-            id: Room.ID(row[0]), organisationID: Organisation.ID(row[1]), status: Room.Status(rawValue: row[2]) ?? .pending,
-            title: row[3], description: row[4], district: District(rawValue: row[5]) ?? .innenstadt, street: row[6],
-            postcode: row[7], capacity: row[8], areaM2: row[9], price: price(model: row[10], cents: row[11]),
-            bookingMode: Room.BookingMode(rawValue: row[12]) ?? .request,
-            accessibility: Accessibility(stepFree: row[13], accessibleWC: row[14], hearingLoop: row[15]),
-            equipment: Set(equipment), openingHours: WeeklyHours(days: days), minMinutes: row[16], maxMinutes: row[17],
-            leadHours: row[18], maxDaysAhead: row[19], rules: row[20]
-        )
     }
 
     /// Words to an FTS5 query: every word must match, each as a prefix, so
@@ -401,12 +402,12 @@ private struct RoomQuery {
     /// here: an ORDER BY over the join cost SQLite a temporary B-tree. Rows are
     /// read where SQLite holds them (a cursor), not copied first.
     func page(_ db: Database, limit: Int, offset: Int) throws -> [RoomSummary] {
-        try Array(Row.fetchCursor(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT \(AppDatabase.summaryColumns) FROM (\(matches) ORDER BY \(id) DESC LIMIT ? OFFSET ?) hit
             CROSS JOIN room r ON r.id = hit.id
             JOIN organisation o ON o.id = r.organisationId
             \(AppDatabase.firstPhotoJoin)
-            """), arguments: StatementArguments(arguments + [limit, offset])).map(AppDatabase.summary))
+            """).fetchAll(arguments: StatementArguments(arguments + [limit, offset]), AppDatabase.summary)
             .sorted { $0.id.rawValue > $1.id.rawValue }
     }
 }
