@@ -3,11 +3,12 @@ extension HTTPRequest {
     public var cookies: [String: String] {
         var result: [String: String] = [:]
         for header in headers.values("Cookie") {
-            for pair in header.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2 else { continue }
-                let name = String(parts[0].trimmingSpaces())
-                if result[name] == nil { result[name] = String(parts[1].trimmingSpaces()) }
+            // Split and trimmed on bytes: on Characters, grapheme breaking made this
+            // 56,000 instructions of a signed-in request.
+            for pair in header.utf8.split(separator: UInt8(ascii: ";")) {
+                guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                let name = String(Substring(pair[..<equals].trimmingSpacesAndTabs()))
+                if result[name] == nil { result[name] = String(Substring(pair[pair.index(after: equals)...].trimmingSpacesAndTabs())) }
             }
         }
         return result
@@ -53,5 +54,14 @@ public struct SetCookie: Sendable {
 extension HTTPResponse {
     public mutating func setCookie(_ cookie: SetCookie) {
         headers.append("Set-Cookie", cookie.headerValue)
+    }
+}
+
+extension Substring.UTF8View {
+    /// Without spaces and tabs at either end.
+    fileprivate func trimmingSpacesAndTabs() -> Substring.UTF8View {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return self[endIndex...] }
+        return self[first...last]
     }
 }

@@ -13,6 +13,8 @@ struct CookiesTests {
     func parsesCookies() {
         let cookies = request(cookies: "session=abc123; theme=dark;lang = de ").cookies
         #expect(cookies == ["session": "abc123", "theme": "dark", "lang": "de"])
+        #expect(request(cookies: "\tsid=1\t;\t csrf =\t\t; lang=\"d e\"").cookies == ["sid": "1", "csrf": "", "lang": "\"d e\""],
+                "tabs are trimmed like spaces; a space inside a value stays")
     }
 
     @Test("a value may contain =, and pairs without = are skipped")

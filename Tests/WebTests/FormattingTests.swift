@@ -75,4 +75,14 @@ struct ParagraphTests {
         #expect(paragraphs("u\u{308}ber\n👩‍🔧 Werkstatt") == ["u\u{308}ber", "👩‍🔧 Werkstatt"])
         #expect(paragraphs("") == [] && paragraphs(" \n \r\n") == [])
     }
+
+    @Test("trimming white space takes spaces, tabs, line breaks and no-break spaces from both ends only")
+    func trimmingWhitespace() {
+        #expect(" \t Saal am  Markt\r\n".trimmingWhitespace() == "Saal am  Markt")
+        #expect("\u{00A0}\u{3000}Küche\u{2028}".trimmingWhitespace() == "Küche")
+        #expect("Raum".trimmingWhitespace() == "Raum")
+        #expect(" \n\t\u{00A0}".trimmingWhitespace() == "")
+        #expect("".trimmingWhitespace() == "")
+        #expect(" e\u{0301} ".trimmingWhitespace() == "e\u{0301}", "a combining mark at the end stays with its letter")
+    }
 }

@@ -67,6 +67,8 @@ struct RoutePattern: Sendable {
     }
 
     let segments: [Segment]
+    /// A `*` matches the rest of a path; it can only come last.
+    private let endsInRest: Bool
 
     init(_ pattern: String) {
         segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
@@ -74,6 +76,8 @@ struct RoutePattern: Sendable {
             if part.hasPrefix(":") { return .parameter(String(part.dropFirst())) }
             return .literal(String(part))
         }
+        precondition(!segments.dropLast().contains(.rest), "'*' must be the last segment of route \(pattern)")
+        endsInRest = segments.last == .rest
     }
 
     static func segments(of path: String) -> [Substring] {
@@ -82,21 +86,26 @@ struct RoutePattern: Sendable {
     }
 
     func match(_ path: [Substring]) -> HTTPPathParameters? {
-        var parameters = HTTPPathParameters()
         // "/" splits into one empty segment; the root pattern has none.
-        let path = path == [""] ? [] : path
+        let path = path.count == 1 && path[0].isEmpty ? [] : path
+        // Length and literals first, on bytes: most routes fail there, before any
+        // parameter is decoded (matching was 4 % of a booking request's instructions).
+        guard endsInRest ? path.count >= segments.count - 1 : path.count == segments.count else { return nil }
+        for (index, segment) in segments.enumerated() {
+            if case .literal(let literal) = segment, !path[index].utf8.elementsEqual(literal.utf8) { return nil }
+        }
+        var parameters = HTTPPathParameters()
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .rest:
                 parameters.values.append(("*", path[index...].joined(separator: "/")))
-                return parameters
-            case .literal(let literal):
-                guard index < path.count, path[index] == literal else { return nil }
+            case .literal:
+                continue
             case .parameter(let name):
-                guard index < path.count, !path[index].isEmpty, let value = String(path[index]).percentDecoded() else { return nil }
+                guard !path[index].isEmpty, let value = String(path[index]).percentDecoded() else { return nil }
                 parameters.values.append((name, value))
             }
         }
-        return path.count == segments.count ? parameters : nil
+        return parameters
     }
 }

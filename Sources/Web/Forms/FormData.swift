@@ -21,7 +21,7 @@ struct FormData {
 
     /// The trimmed value, empty when missing.
     func text(_ name: String) -> String {
-        (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        (fields[name] ?? "").trimmingWhitespace()
     }
 
     func all(_ name: String) -> [String] { fields.all(name) }

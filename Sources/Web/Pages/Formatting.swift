@@ -78,3 +78,15 @@ enum Formatting {
         }
     }
 }
+
+extension String {
+    /// Without white space (Unicode's White_Space: spaces, tabs, line breaks) at
+    /// either end. Walks scalars from both ends only: Foundation's
+    /// `trimmingCharacters(in:)` took 41,000 instructions of a booking request.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) ? self : String(scalars[first...last])
+    }
+}

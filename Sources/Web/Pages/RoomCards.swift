@@ -125,10 +125,8 @@ struct ParagraphContext: MustacheContext {
     /// Foundation's trimming and Character splitting were a fifth of a room page.
     static func list(_ text: String) -> [any MustacheContext] {
         Array(text.utf8).split(separator: UInt8(ascii: "\n")).compactMap { line in
-            let scalars = String(decoding: line, as: UTF8.self).unicodeScalars
-            guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-                  let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
-            return ParagraphContext(text: String(scalars[first...last]))
+            let paragraph = String(decoding: line, as: UTF8.self).trimmingWhitespace()
+            return paragraph.isEmpty ? nil : ParagraphContext(text: paragraph)
         }
     }
 

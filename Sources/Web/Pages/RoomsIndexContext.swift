@@ -28,9 +28,9 @@ struct RoomSearchForm {
     var filter = RoomFilter()
 
     init(query: URLEncodedForm) {
-        q = String((query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        q = String((query["q"] ?? "").trimmingWhitespace().prefix(200))
         district = query["district"] ?? ""
-        capacity = (query["capacity"] ?? "").trimmingCharacters(in: .whitespaces)
+        capacity = (query["capacity"] ?? "").trimmingWhitespace()
         accessible = query["accessible"] == "1"
         free = query["free"] == "1"
         equipment = query.all("equipment")
@@ -44,9 +44,9 @@ struct RoomSearchForm {
         filter.page = Int(asciiDigits: query["page"] ?? "", maxDigits: 6).map { max(1, $0) } ?? 1
         filter.countLimit = (filter.page - 1) * filter.perPage + RoomSearchForm.countAhead
 
-        date = (query["date"] ?? "").trimmingCharacters(in: .whitespaces)
-        from = (query["from"] ?? "").trimmingCharacters(in: .whitespaces)
-        to = (query["to"] ?? "").trimmingCharacters(in: .whitespaces)
+        date = (query["date"] ?? "").trimmingWhitespace()
+        from = (query["from"] ?? "").trimmingWhitespace()
+        to = (query["to"] ?? "").trimmingWhitespace()
         if !date.isEmpty || !from.isEmpty || !to.isEmpty {
             let now = Int64(Date().timeIntervalSince1970)
             let day = LocalDate(typed: date).flatMap { RoomFilter.OpenDay(date: $0, now: now) }
