@@ -79,7 +79,7 @@ extension AppDatabase {
     public func book(room: Room.ID, slots: [CheckedSlot], by user: User, organisationKind: Organisation.Kind?,
                      attendees: Int, purpose: String, confirmed: Bool, price: Price) throws -> [BookingID] {
         try bookingCommits.write { db in
-            guard try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM room WHERE id = ?"), arguments: [room.rawValue]) == "published" else {
+            guard try db.cachedStatement(sql: "SELECT status FROM room WHERE id = ?").fetchFirst(arguments: [room.rawValue], { $0[0] as String }) == "published" else {
                 throw StorageError.notFound
             }
             var failures: [(slot: BookingSlot, problems: [BookingProblem])] = []
@@ -121,14 +121,14 @@ extension AppDatabase {
     /// Two index probes, as in the overlap triggers (migration v6): a confirmed
     /// booking that overlaps starts inside the slot or is the last to start before it.
     static func overlapsConfirmed(_ db: Database, room: Room.ID, start: Int64, end: Int64, except: Int64?) throws -> Bool {
-        let inside = try Bool.fetchOne(db.cachedStatement(sql: """
+        let inside = try db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM booking WHERE roomId = ? AND status = 'confirmed' AND startsAt >= ? AND startsAt < ? AND id IS NOT ?)
-            """), arguments: [room.rawValue, start, end, except]) ?? false
+            """).fetchFirst(arguments: [room.rawValue, start, end, except]) { $0[0] as Bool } ?? false
         if inside { return true }
-        let before = try Int64.fetchOne(db.cachedStatement(sql: """
+        let before = try db.cachedStatement(sql: """
             SELECT endsAt FROM booking WHERE roomId = ? AND status = 'confirmed' AND startsAt < ? AND id IS NOT ?
             ORDER BY startsAt DESC LIMIT 1
-            """), arguments: [room.rawValue, start, except])
+            """).fetchFirst(arguments: [room.rawValue, start, except]) { $0[0] as Int64 }
         return before.map { $0 > start } ?? false
     }
 
@@ -283,7 +283,7 @@ extension AppDatabase {
         try read { db in
             guard let room = try AppDatabase.fetchRoom(db, id) else { return nil }
             let kind = try bookerOrganisation.flatMap { organisation in
-                try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM organisation WHERE id = ?"), arguments: [organisation.rawValue])
+                try db.cachedStatement(sql: "SELECT kind FROM organisation WHERE id = ?").fetchFirst(arguments: [organisation.rawValue]) { $0[0] as String }
             }.flatMap(Organisation.Kind.init(rawValue:))
             return (room, AppDatabase.closedPeriods(try AppDatabase.fetchClosures(db, id)), kind)
         }

@@ -63,19 +63,25 @@ final class GroupCommit: @unchecked Sendable {
         waiting = []
         lock.unlock()
         do {
+            // Transaction and savepoints by prepared statements: GRDB's `inSavepoint`
+            // compiled SAVEPOINT and RELEASE anew for every booking.
             try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
+                do {
                     for job in batch {
+                        try db.cachedStatement(sql: "SAVEPOINT job").execute()
                         do {
-                            try db.inSavepoint {
-                                try job.work(db)
-                                return .commit
-                            }
+                            try job.work(db)
                         } catch {
                             job.error = error
+                            try db.cachedStatement(sql: "ROLLBACK TO job").execute()
                         }
+                        try db.cachedStatement(sql: "RELEASE job").execute()
                     }
-                    return .commit
+                    try db.cachedStatement(sql: "COMMIT").execute()
+                } catch {
+                    if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
+                    throw error
                 }
             }
         } catch {
